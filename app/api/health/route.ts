@@ -1,0 +1,7 @@
+// GET /api/health — Kafka and Druid reachability, Druid's version, local engine or real Druid.
+import { apiRoute } from '@/lib/server/api';
+import { currentHealth } from '@/lib/server/health';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute({ timeoutMs: 15_000 }, () => currentHealth());

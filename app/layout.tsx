@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { AppHeader } from '@/components/ui/app-header';
+import { Providers } from '@/components/ui/providers';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Tributary', template: '%s · Tributary' },
+  description: 'Stream Kafka topics into Apache Druid: load, operate, query.',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>
+          <AppHeader />
+          <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,62 @@
+'use client';
+// The header's connection indicator: Kafka and Druid reachability at a glance, details on hover/focus.
+import { useQuery } from '@tanstack/react-query';
+import type { Health } from '@/lib/health';
+import { fetchJson } from './fetch-json';
+
+const HEALTH_POLL_MS = 10_000;
+
+export function healthQuery() {
+  return { queryKey: ['health'] as const, queryFn: () => fetchJson<Health>('/api/health'), refetchInterval: HEALTH_POLL_MS };
+}
+
+export function HealthIndicator() {
+  const { data, error, isPending } = useQuery(healthQuery());
+  if (isPending) return <span className="text-sm text-slate-400">Checking connections…</span>;
+  if (error || !data) {
+    return <Pill ok={false} label="Tributary server" detail={error?.message ?? 'unreachable'} testId="health-server" />;
+  }
+  const druidKind = data.druid.localEngine ? 'local engine, not Apache Druid' : 'Apache Druid';
+  return (
+    <div className="flex items-center gap-2" data-testid="health">
+      <Pill
+        ok={data.kafka.reachable}
+        label={data.kafka.reachable ? 'Kafka connected' : 'Kafka unreachable'}
+        detail={`${data.kafka.brokers.join(', ')}${data.kafka.error ? ` — ${data.kafka.error}` : ''}`}
+        testId="health-kafka"
+      />
+      <Pill
+        ok={data.druid.reachable}
+        label={data.druid.reachable ? `Druid ${shortVersion(data.druid.version)}` : 'Druid unreachable'}
+        detail={data.druid.reachable ? `${data.druid.url} — ${druidKind}, version ${data.druid.version}` : `${data.druid.url} — ${data.druid.error}`}
+        testId="health-druid"
+        badge={data.druid.reachable ? (data.druid.localEngine ? 'local engine' : undefined) : undefined}
+      />
+    </div>
+  );
+}
+
+function shortVersion(version: string | undefined): string {
+  return (version ?? '').split(/[\s(]/)[0];
+}
+
+function Pill({ ok, label, detail, testId, badge }: { ok: boolean; label: string; detail: string; testId: string; badge?: string }) {
+  return (
+    <span
+      tabIndex={0}
+      title={detail}
+      data-testid={testId}
+      data-ok={ok}
+      className={`group relative inline-flex items-center gap-1.5 rounded-full border px-2.5 py-1 text-xs font-medium ${
+        ok ? 'border-emerald-200 bg-emerald-50 text-emerald-800' : 'border-rose-200 bg-rose-50 text-rose-800'
+      }`}
+    >
+      <span aria-hidden className={`h-2 w-2 rounded-full ${ok ? 'bg-emerald-500' : 'bg-rose-500'}`} />
+      {label}
+      {badge && <span className="rounded bg-amber-100 px-1 text-[10px] uppercase tracking-wide text-amber-800">{badge}</span>}
+      <span className="pointer-events-none absolute right-0 top-full z-20 mt-1 hidden w-max max-w-md rounded-md bg-slate-900 px-2 py-1 text-xs font-normal text-white shadow group-hover:block group-focus:block">
+        {detail}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { readStack } from './stack';
+
+test('the header shows Kafka connected and the local Druid engine', async ({ page }) => {
+  const stack = readStack();
+  await page.goto('/');
+  const kafka = page.getByTestId('health-kafka');
+  await expect(kafka).toHaveText(/Kafka connected/);
+  await expect(kafka).toHaveAttribute('title', new RegExp(stack.kafka.bootstrapServers.split(',')[0].replace(/\./g, '\\.')));
+  const druid = page.getByTestId('health-druid');
+  await expect(druid).toHaveAttribute('data-ok', 'true');
+  await expect(druid).toContainText('local engine');
+});
+
+test('navigation reaches Load, Supervisors and Query', async ({ page }) => {
+  await page.goto('/');
+  for (const name of ['Supervisors', 'Query', 'Load']) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+    await expect(page.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+});
+
+test('GET /api/health answers in its documented shape', async ({ request }) => {
+  const response = await request.get('/api/health');
+  expect(response.ok()).toBe(true);
+  const health = await response.json();
+  expect(health.kafka.reachable).toBe(true);
+  expect(health.druid).toMatchObject({ reachable: true, localEngine: true });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config';
+
+const base = { KAFKA_BROKERS: 'localhost:9092', DRUID_URL: 'http://localhost:8888' };
+
+function problemsOf(env: Record<string, string>): string {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the environment to be rejected');
+}
+
+describe('parseConfig', () => {
+  it('serves every Druid API from a Router URL', () => {
+    const config = parseConfig({ ...base, DRUID_URL: 'http://router:8888/' });
+    expect(config.druid).toMatchObject({
+      overlordUrl: 'http://router:8888',
+      brokerUrl: 'http://router:8888',
+      coordinatorUrl: 'http://router:8888',
+      layout: 'router',
+    });
+  });
+
+  it('accepts a separate Overlord and Broker, as the seeds deploy them', () => {
+    const config = parseConfig({
+      KAFKA_BROKERS: 'hp101:9092, hp102:9092',
+      DRUID_OVERLORD_URL: 'http://master:8090',
+      DRUID_BROKER_URL: 'http://query:8082',
+    });
+    expect(config.kafka.brokers).toEqual(['hp101:9092', 'hp102:9092']);
+    expect(config.druid).toMatchObject({ overlordUrl: 'http://master:8090', brokerUrl: 'http://query:8082', layout: 'split' });
+    expect(config.kafka.brokersForDruid).toEqual(['hp101:9092', 'hp102:9092']);
+  });
+
+  it('names a missing Druid location', () => {
+    expect(problemsOf({ KAFKA_BROKERS: 'localhost:9092' })).toMatch(/DRUID_URL is not set/);
+  });
+
+  it('names the variable that is malformed and shows its value', () => {
+    const message = problemsOf({ ...base, KAFKA_BROKERS: 'localhost' });
+    expect(message).toContain('KAFKA_BROKERS each broker must be host:port');
+    expect(message).toContain('(got "localhost")');
+    expect(problemsOf({ ...base, DRUID_TIMEOUT_MS: 'soon' })).toContain('DRUID_TIMEOUT_MS');
+  });
+
+  it('requires credentials with a SASL mechanism', () => {
+    expect(problemsOf({ ...base, KAFKA_SASL_MECHANISM: 'plain' })).toContain('KAFKA_SASL_USERNAME');
+    const config = parseConfig({ ...base, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' });
+    expect(config.kafka.sasl).toEqual({ mechanism: 'scram-sha-512', username: 'u', password: 'p' });
+  });
+
+  it('treats empty variables as unset', () => {
+    const config = parseConfig({ ...base, DRUID_USER: '', DRUID_PASSWORD: '', KAFKA_SSL: '' });
+    expect(config.druid.auth).toBeUndefined();
+    expect(config.kafka.ssl).toBe(false);
+  });
+});

@@ -1,0 +1,200 @@
+// Environment -> typed, validated configuration. The only reader of process.env.
+// Every variable is documented in .env.example.
+import { z } from 'zod';
+
+const MS = z.coerce.number().int().positive();
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const httpUrl = z
+  .string()
+  .url({ message: 'must be a URL such as http://localhost:8888' })
+  .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://')
+  .transform((u) => u.replace(/\/+$/, ''));
+
+const brokerList = z
+  .string()
+  .min(1, 'must list at least one broker, such as localhost:9092')
+  .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean))
+  .refine((list) => list.length > 0, 'must list at least one broker, such as localhost:9092')
+  .refine(
+    (list) => list.every((b) => /^[^\s:/]+:\d{1,5}$/.test(b) || /^\[[0-9a-fA-F:]+\]:\d{1,5}$/.test(b)),
+    'each broker must be host:port, separated by commas',
+  );
+
+const EnvSchema = z
+  .object({
+    KAFKA_BROKERS: brokerList,
+    KAFKA_CLIENT_ID: z.string().min(1).default('tributary'),
+    KAFKA_SSL: bool.default(false),
+    KAFKA_SSL_CA_FILE: z.string().optional(),
+    KAFKA_SSL_CERT_FILE: z.string().optional(),
+    KAFKA_SSL_KEY_FILE: z.string().optional(),
+    KAFKA_SSL_REJECT_UNAUTHORIZED: bool.default(true),
+    KAFKA_SASL_MECHANISM: z
+      .enum(['plain', 'scram-sha-256', 'scram-sha-512'], { message: 'must be plain, scram-sha-256 or scram-sha-512' })
+      .optional(),
+    KAFKA_SASL_USERNAME: z.string().optional(),
+    KAFKA_SASL_PASSWORD: z.string().optional(),
+    KAFKA_CONNECTION_TIMEOUT_MS: MS.default(3000),
+    KAFKA_REQUEST_TIMEOUT_MS: MS.default(10_000),
+    /** bootstrap.servers as Druid's tasks reach Kafka; differs from KAFKA_BROKERS inside Docker networks. */
+    DRUID_KAFKA_BROKERS: brokerList.optional(),
+
+    DRUID_URL: httpUrl.optional(),
+    DRUID_OVERLORD_URL: httpUrl.optional(),
+    DRUID_BROKER_URL: httpUrl.optional(),
+    DRUID_COORDINATOR_URL: httpUrl.optional(),
+    DRUID_USER: z.string().optional(),
+    DRUID_PASSWORD: z.string().optional(),
+    DRUID_TLS_CA_FILE: z.string().optional(),
+    DRUID_TLS_REJECT_UNAUTHORIZED: bool.default(true),
+    DRUID_TIMEOUT_MS: MS.default(15_000),
+
+    SCHEMA_REGISTRY_URL: httpUrl.optional(),
+    SCHEMA_REGISTRY_USER: z.string().optional(),
+    SCHEMA_REGISTRY_PASSWORD: z.string().optional(),
+
+    /** user:password that every browser request and API call must present (HTTP basic auth). */
+    TRIBUTARY_BASIC_AUTH: z
+      .string()
+      .regex(/^[^:]+:.+$/, 'must be user:password')
+      .optional(),
+    /** When true, supervisor actions and submits are refused: a dashboard for viewers. */
+    TRIBUTARY_READ_ONLY: bool.default(false),
+    TRIBUTARY_AUDIT_LOG: z.string().default('.tributary/audit.log'),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.DRUID_URL && !(env.DRUID_OVERLORD_URL && env.DRUID_BROKER_URL)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DRUID_URL'],
+        message:
+          'is not set: set DRUID_URL to a Router (http://host:8888), or DRUID_OVERLORD_URL and DRUID_BROKER_URL',
+      });
+    }
+    if (env.KAFKA_SASL_MECHANISM && (!env.KAFKA_SASL_USERNAME || !env.KAFKA_SASL_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['KAFKA_SASL_USERNAME'],
+        message: `and KAFKA_SASL_PASSWORD are required when KAFKA_SASL_MECHANISM is ${env.KAFKA_SASL_MECHANISM}`,
+      });
+    }
+    if (Boolean(env.DRUID_USER) !== Boolean(env.DRUID_PASSWORD)) {
+      ctx.addIssue({ code: 'custom', path: ['DRUID_USER'], message: 'and DRUID_PASSWORD must be set together' });
+    }
+  });
+
+export type Env = z.input<typeof EnvSchema>;
+
+export interface KafkaConfig {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  readonly ssl: false | { readonly caFile?: string; readonly certFile?: string; readonly keyFile?: string; readonly rejectUnauthorized: boolean };
+  readonly sasl?: { readonly mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; readonly username: string; readonly password: string };
+  readonly connectionTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  /** What goes into a supervisor spec's consumerProperties["bootstrap.servers"]. */
+  readonly brokersForDruid: readonly string[];
+}
+
+export interface DruidConfig {
+  readonly overlordUrl: string;
+  readonly brokerUrl: string;
+  readonly coordinatorUrl: string;
+  /** 'router' when one URL serves every API, else 'split'. */
+  readonly layout: 'router' | 'split';
+  readonly auth?: { readonly username: string; readonly password: string };
+  readonly tls: { readonly caFile?: string; readonly rejectUnauthorized: boolean };
+  readonly timeoutMs: number;
+}
+
+export interface Config {
+  readonly kafka: KafkaConfig;
+  readonly druid: DruidConfig;
+  readonly schemaRegistry?: { readonly url: string; readonly username?: string; readonly password?: string };
+  readonly access: { readonly basicAuth?: { readonly username: string; readonly password: string }; readonly readOnly: boolean };
+  readonly auditLogFile: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly { variable: string; message: string }[]) {
+    super(
+      'Tributary cannot start: its environment is invalid.\n' +
+        problems.map((p) => `  ${p.variable} ${p.message}`).join('\n') +
+        '\nSee .env.example for every variable.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates an environment. Empty strings count as unset. */
+export function parseConfig(raw: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? 'environment');
+        const message =
+          issue.code === 'invalid_type' && present[variable] === undefined ? 'is required' : issue.message;
+        return { variable, message: present[variable] !== undefined ? `${message} (got "${present[variable]}")` : message };
+      }),
+    );
+  }
+  const env = parsed.data;
+  const router = env.DRUID_URL;
+  const overlordUrl = env.DRUID_OVERLORD_URL ?? router!;
+  const brokerUrl = env.DRUID_BROKER_URL ?? router!;
+  return {
+    kafka: {
+      brokers: env.KAFKA_BROKERS,
+      clientId: env.KAFKA_CLIENT_ID,
+      ssl: env.KAFKA_SSL
+        ? {
+            caFile: env.KAFKA_SSL_CA_FILE,
+            certFile: env.KAFKA_SSL_CERT_FILE,
+            keyFile: env.KAFKA_SSL_KEY_FILE,
+            rejectUnauthorized: env.KAFKA_SSL_REJECT_UNAUTHORIZED,
+          }
+        : false,
+      sasl: env.KAFKA_SASL_MECHANISM
+        ? { mechanism: env.KAFKA_SASL_MECHANISM, username: env.KAFKA_SASL_USERNAME!, password: env.KAFKA_SASL_PASSWORD! }
+        : undefined,
+      connectionTimeoutMs: env.KAFKA_CONNECTION_TIMEOUT_MS,
+      requestTimeoutMs: env.KAFKA_REQUEST_TIMEOUT_MS,
+      brokersForDruid: env.DRUID_KAFKA_BROKERS ?? env.KAFKA_BROKERS,
+    },
+    druid: {
+      overlordUrl,
+      brokerUrl,
+      coordinatorUrl: env.DRUID_COORDINATOR_URL ?? router ?? overlordUrl,
+      layout: router && !env.DRUID_OVERLORD_URL && !env.DRUID_BROKER_URL ? 'router' : 'split',
+      auth: env.DRUID_USER ? { username: env.DRUID_USER, password: env.DRUID_PASSWORD! } : undefined,
+      tls: { caFile: env.DRUID_TLS_CA_FILE, rejectUnauthorized: env.DRUID_TLS_REJECT_UNAUTHORIZED },
+      timeoutMs: env.DRUID_TIMEOUT_MS,
+    },
+    schemaRegistry: env.SCHEMA_REGISTRY_URL
+      ? { url: env.SCHEMA_REGISTRY_URL, username: env.SCHEMA_REGISTRY_USER, password: env.SCHEMA_REGISTRY_PASSWORD }
+      : undefined,
+    access: {
+      basicAuth: env.TRIBUTARY_BASIC_AUTH
+        ? {
+            username: env.TRIBUTARY_BASIC_AUTH.slice(0, env.TRIBUTARY_BASIC_AUTH.indexOf(':')),
+            password: env.TRIBUTARY_BASIC_AUTH.slice(env.TRIBUTARY_BASIC_AUTH.indexOf(':') + 1),
+          }
+        : undefined,
+      readOnly: env.TRIBUTARY_READ_ONLY,
+    },
+    auditLogFile: env.TRIBUTARY_AUDIT_LOG,
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, read from process.env on first use. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,2 @@
+export { getConfig, parseConfig, ConfigError } from './config';
+export type { Config, KafkaConfig, DruidConfig } from './config';

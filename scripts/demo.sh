@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# npm run demo: install what is missing, build the app if needed, start the local stack and the app.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure.sh
+bash scripts/build-app.sh
+export NEXT_TELEMETRY_DISABLED=1
+exec node node_modules/tsx/dist/cli.mjs devstack/stack.ts --dir .devstack/demo --app-port "${PORT:-3000}" "$@"

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what Tributary's demo and tests need, and nothing when it is already there.
+#   scripts/ensure.sh [--browser] [--kcat]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_browser=false
+want_kcat=false
+for arg in "$@"; do
+  case "$arg" in
+    --browser) want_browser=true ;;
+    --kcat) want_kcat=true ;;
+  esac
+done
+
+say() { printf '[setup] %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    say "need root to run: $*"; exit 1
+  fi
+}
+
+apt_updated=false
+apt_install() {
+  if ! $apt_updated; then
+    say "apt-get update"
+    as_root apt-get update -qq >/dev/null
+    apt_updated=true
+  fi
+  say "installing Debian packages: $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+missing=()
+ldconfig -p 2>/dev/null | grep -q 'librdkafka.so.1 ' || missing+=(librdkafka1)
+if $want_browser && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+if $want_kcat && ! command -v kcat >/dev/null; then missing+=(kcat); fi
+if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+
+# npm packages: reinstall only when package-lock.json changed since the last install.
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+stamp=node_modules/.tributary-lock-hash
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
+  say "installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_hash" > "$stamp"
+fi
