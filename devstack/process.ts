@@ -47,11 +47,15 @@ export function onShutdown(handler: () => Promise<void> | void): void {
   process.on('SIGTERM', stop);
 }
 
-const TSX_CLI = path.resolve(import.meta.dirname, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const ROOT = path.resolve(import.meta.dirname, '..');
 
-/** Runs a TypeScript entry point under tsx, with its output prefixed by name. */
+/**
+ * Runs a TypeScript entry point in a Node process with tsx's loader, with its output prefixed
+ * by name. One process, not tsx's CLI and a child of it, so signals reach the entry point.
+ */
 export function spawnTs(name: string, entry: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  const child = spawn(process.execPath, [TSX_CLI, entry, ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });

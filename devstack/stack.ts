@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   onShutdown(stopAll);
 
-  const kafkaProcess = start('kafka', 'devstack/kafka/main.ts', ['--brokers', args.brokers!, '--state', path.join(dir, 'kafka.json'), '--control-port', '0']);
+  const kafkaProcess = start('kafka', 'devstack/kafka/main.ts', ['--brokers', args.brokers!, '--topics', 'streams', '--state', path.join(dir, 'kafka.json'), '--control-port', '0', '--parent-pid', String(process.pid)]);
   const kafka = await waitForStateFile<{ bootstrapServers: string; controlUrl: string }>(path.join(dir, 'kafka.json'), {
     timeoutMs: READY_TIMEOUT_MS,
     child: kafkaProcess,
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     '--history-hours', args['history-hours']!,
     '--rate-scale', args['rate-scale']!,
     '--state', path.join(dir, 'streams.json'),
+    '--parent-pid', String(process.pid),
   ]);
   const druidProcess = start('druid', 'devstack/druid/main.ts', [
     '--port', args['druid-port']!,

@@ -24,7 +24,7 @@ export default async function globalSetup(): Promise<void> {
   const log = openSync(path.join(ROOT, '.devstack', 'e2e-stack.log'), 'w');
   const stack = spawn(
     process.execPath,
-    [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'devstack/stack.ts', '--dir', path.relative(ROOT, STACK_DIR), '--app-port', String(port), '--history-hours', '2'],
+    ['--import', 'tsx', 'devstack/stack.ts', '--dir', path.relative(ROOT, STACK_DIR), '--app-port', String(port), '--history-hours', '2'],
     { cwd: ROOT, stdio: ['ignore', log, log], detached: true },
   );
   process.env.TRIBUTARY_E2E_STACK_PID = String(stack.pid);

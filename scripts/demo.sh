@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure.sh
 bash scripts/build-app.sh
 export NEXT_TELEMETRY_DISABLED=1
-exec node node_modules/tsx/dist/cli.mjs devstack/stack.ts --dir .devstack/demo --app-port "${PORT:-3000}" "$@"
+exec node --import tsx devstack/stack.ts --dir .devstack/demo --app-port "${PORT:-3000}" "$@"

@@ -60,8 +60,9 @@ export class MockCluster {
       }
     };
     set('test.mock.num.brokers', String(this.brokerCount));
-    // The hosting client never sends anything; keep librdkafka's own logging quiet.
-    set('log_level', '3');
+    // The hosting client never sends anything; keep librdkafka's own logging quiet, even
+    // about brokers that tests take down on purpose (those are level 3, errors).
+    set('log_level', '2');
     this.handle = rd.kafkaNew(RD_KAFKA.PRODUCER, conf, errstr, errstr.length);
     if (!this.handle) throw new Error(`librdkafka could not start the mock cluster: ${cString(errstr)}`);
     this.cluster = rd.handleMockCluster(this.handle);

@@ -1,0 +1,149 @@
+// Keeps the catalogue's topics alive: first some hours of history, produced in large
+// batches so startup takes seconds, then records in real time at each topic's rate.
+import { Kafka, logLevel, Partitioners, type Message } from 'kafkajs';
+import { selectStreamTopics } from './catalogue';
+import { quietKafkaLog } from './kafka-log';
+import { TopicStream, type PlannedMessage } from './topic-stream';
+import type { StreamTopic } from './types';
+
+export const DEFAULT_HISTORY_HOURS = 3;
+/** Records per topic in one produce call while writing the history. */
+const HISTORY_BATCH_SIZE = 2_000;
+const LIVE_TICK_MS = 500;
+/** Records kept per topic for a retry while Kafka refuses them; older ones are dropped. */
+const MAX_PENDING_PER_TOPIC = 5_000;
+const MS_PER_HOUR = 3_600_000;
+/** How long stop() lets a produce call that kafkajs is still retrying finish. */
+const STOP_GRACE_MS = 2_000;
+
+export interface StartStreamsOptions {
+  bootstrapServers: string | readonly string[];
+  historyHours?: number;
+  rateScale?: number;
+  /** Topic names from the catalogue; all topics when empty. */
+  only?: readonly string[];
+  seed?: number | string;
+  log?: (line: string) => void;
+}
+
+export interface StreamsHandle {
+  readonly topics: readonly StreamTopic[];
+  /** Resolves once every topic's history is in Kafka; rejects if it cannot be written. */
+  readonly historyDone: Promise<void>;
+  /** Records acknowledged by Kafka so far, per topic. */
+  produced(): Record<string, number>;
+  stop(): Promise<void>;
+}
+
+export function startStreams(options: StartStreamsOptions): StreamsHandle {
+  const historyHours = options.historyHours ?? DEFAULT_HISTORY_HOURS;
+  if (!(historyHours >= 0)) throw new Error(`historyHours must be zero or more, got ${historyHours}`);
+  const topics = selectStreamTopics(options.only);
+  const log = options.log ?? ((line: string) => process.stderr.write(`[streams] ${line}\n`));
+  const brokers = typeof options.bootstrapServers === 'string' ? options.bootstrapServers.split(',') : [...options.bootstrapServers];
+  const kafka = new Kafka({
+    clientId: 'tributary-streams',
+    brokers,
+    logLevel: logLevel.ERROR,
+    logCreator: quietKafkaLog(log),
+  });
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+
+  const produced: Record<string, number> = Object.fromEntries(topics.map((topic) => [topic.name, 0]));
+  const pending = new Map<string, PlannedMessage[]>(topics.map((topic) => [topic.name, []]));
+  let streams: TopicStream[] = [];
+  let stopped = false;
+  let inFlight: Promise<void> = Promise.resolve();
+  let liveTimer: NodeJS.Timeout | undefined;
+
+  const send = async (batch: Map<string, PlannedMessage[]>) => {
+    const topicMessages = [...batch].filter(([, messages]) => messages.length > 0).map(([topic, messages]) => ({ topic, messages: messages.map(toKafkaMessage) }));
+    if (topicMessages.length === 0) return;
+    await producer.sendBatch({ topicMessages, acks: -1 });
+    for (const [topic, messages] of batch) produced[topic] += messages.length;
+  };
+
+  const liveTick = () => {
+    if (stopped) return;
+    const now = Date.now();
+    for (const stream of streams) {
+      const queue = pending.get(stream.topic.name)!;
+      queue.push(...stream.takeUntil(now));
+      if (queue.length > MAX_PENDING_PER_TOPIC) queue.splice(0, queue.length - MAX_PENDING_PER_TOPIC);
+    }
+    const batch = new Map([...pending].map(([topic, queue]) => [topic, queue.splice(0)]));
+    inFlight = send(batch).catch((error: Error) => {
+      // Keep the records for the next tick: a broker taken down by a test comes back.
+      for (const [topic, messages] of batch) pending.get(topic)!.unshift(...messages);
+      log(`could not produce, will retry: ${error.message}`);
+    });
+    void inFlight.then(() => {
+      if (!stopped) liveTimer = setTimeout(liveTick, LIVE_TICK_MS).unref();
+    });
+  };
+
+  const historyDone = (async () => {
+    await producer.connect();
+    await checkTopicsExist(kafka, topics);
+    const endMs = Date.now();
+    const startMs = endMs - historyHours * MS_PER_HOUR;
+    streams = topics.map((topic) => new TopicStream(topic, { startMs, rateScale: options.rateScale, seed: options.seed }));
+    const history = new Map(streams.map((stream) => [stream.topic.name, stream.takeUntil(endMs)]));
+    const longest = Math.max(0, ...[...history.values()].map((messages) => messages.length));
+    for (let from = 0; from < longest && !stopped; from += HISTORY_BATCH_SIZE) {
+      const chunk = new Map([...history].map(([topic, messages]) => [topic, messages.slice(from, from + HISTORY_BATCH_SIZE)]));
+      inFlight = send(chunk);
+      await inFlight;
+    }
+    if (stopped) throw new Error('streams were stopped before the history was written');
+    liveTimer = setTimeout(liveTick, LIVE_TICK_MS).unref();
+  })();
+  // Callers that never await historyDone must not see an unhandled rejection.
+  historyDone.catch(() => undefined);
+
+  return {
+    topics,
+    historyDone,
+    produced: () => ({ ...produced }),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      clearTimeout(liveTimer);
+      // While a broker is down kafkajs keeps retrying for long; stopping should not wait for it.
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([inFlight.catch(() => undefined), new Promise((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
+      clearTimeout(grace);
+      await producer.disconnect();
+    },
+  };
+}
+
+async function checkTopicsExist(kafka: Kafka, topics: readonly StreamTopic[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { topics: existing } = await admin.fetchTopicMetadata();
+    const partitionsByName = new Map(existing.map((topic) => [topic.name, topic.partitions.length]));
+    const problems = topics.flatMap((topic) => {
+      const partitions = partitionsByName.get(topic.name);
+      if (partitions === undefined) return [`topic ${topic.name} does not exist`];
+      if (partitions !== topic.partitions) return [`topic ${topic.name} has ${partitions} partitions, the catalogue says ${topic.partitions}`];
+      return [];
+    });
+    if (problems.length > 0) {
+      throw new Error(`${problems.join('; ')}. Create the stream topics first (devstack/kafka/main.ts --topics streams).`);
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+function toKafkaMessage(message: PlannedMessage): Message {
+  return {
+    key: message.key ?? null,
+    value: message.value,
+    headers: message.headers,
+    partition: message.partition,
+    timestamp: String(message.timestamp),
+  };
+}

@@ -1,0 +1,33 @@
+// Page views with their latency, in the shape of seed 000 (Druid's Kafka ingestion
+// how-to): ISO time, url, user, latencyMs. The seed's query searches for user "roni".
+import { eventTimeFor } from '../late-events';
+import type { StreamTopic } from '../types';
+
+export const CLICKSTREAM_USERS = ['brozo', 'roni', 'li', 'kim', 'ana', 'ola'] as const;
+export const CLICKSTREAM_URLS = ['/', '/foo/bar', '/login', '/pricing', '/docs'] as const;
+const EDGES = ['edge-eu-1', 'edge-us-1', 'edge-ap-1'] as const;
+
+export const webClickstream: StreamTopic = {
+  name: 'web-clickstream',
+  partitions: 6,
+  ratePerSec: 3,
+  format: 'json',
+  description: 'Page views with latency (ISO time); about 5% arrive late.',
+  generate(rng, arrivalMs) {
+    const eventTimeMs = eventTimeFor(rng, arrivalMs);
+    // Latency has a long tail: most pages are quick, a few are slow.
+    const latencyMs = Math.min(5000, Math.round(15 + rng.exponential(250)));
+    const value = {
+      time: isoSeconds(eventTimeMs),
+      url: rng.pick(CLICKSTREAM_URLS),
+      user: rng.pick(CLICKSTREAM_USERS),
+      latencyMs,
+    };
+    return { value: JSON.stringify(value), headers: { edge: rng.pick(EDGES) }, timestamp: arrivalMs };
+  },
+};
+
+/** "2020-03-19T09:57:58Z": whole seconds, as in the seed. */
+function isoSeconds(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}

@@ -1,0 +1,33 @@
+// The shape every stream topic module exports: a pure message generator plus the
+// facts the catalogue needs (name, partition count, rate).
+import type { Rng } from './rng';
+
+/** One Kafka record to produce. `timestamp` is the record timestamp in epoch millis. */
+export interface StreamMessage {
+  value: string | Buffer;
+  key?: string;
+  headers?: Record<string, string>;
+  timestamp: number;
+}
+
+/**
+ * Builds the record that arrives at `eventTimeMs`. Pure: the same rng state and time give
+ * the same record. The record timestamp is the arrival time; the value may carry an
+ * earlier event time (late events).
+ */
+export type MessageGenerator = (rng: Rng, eventTimeMs: number) => StreamMessage;
+
+/** How the values are encoded, as the Load wizard should come to infer it. */
+export type StreamFormat = 'json' | 'kafka-connect-json' | 'debezium-json' | 'csv' | 'regex';
+
+export interface StreamTopic {
+  readonly name: string;
+  readonly partitions: number;
+  /** Average messages per second, both for the history and in real time. */
+  readonly ratePerSec: number;
+  readonly format: StreamFormat;
+  readonly description: string;
+  readonly generate: MessageGenerator;
+  /** Written first on every partition, before any history (a CSV header line). */
+  readonly partitionHeader?: string;
+}
