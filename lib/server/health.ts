@@ -4,9 +4,11 @@ import 'server-only';
 import { Kafka, logLevel } from 'kafkajs';
 import { getConfig } from '@/lib/config';
 import { checkHealth, type Health } from '@/lib/health';
+import { druid } from './druid';
 import { kafkaClientOptions } from './kafka-options';
 
 const HEALTH_CACHE_MS = 2_000;
+const DRUID_PROBE_TIMEOUT_MS = 5_000;
 let last: { at: number; value: Promise<Health> } | undefined;
 
 export function currentHealth(): Promise<Health> {
@@ -34,19 +36,8 @@ async function probeAll(): Promise<Health> {
       }
     },
     probeDruid: async () => {
-      const headers: Record<string, string> = {};
-      if (config.druid.auth) {
-        headers.authorization = `Basic ${Buffer.from(`${config.druid.auth.username}:${config.druid.auth.password}`).toString('base64')}`;
-      }
-      let response: Response;
-      try {
-        response = await fetch(`${config.druid.overlordUrl}/status`, { headers, signal: AbortSignal.timeout(5_000) });
-      } catch (error) {
-        throw new Error(`Druid at ${config.druid.overlordUrl} is unreachable: ${(error as Error).cause ? String((error as Error & { cause: Error }).cause.message) : (error as Error).message}`);
-      }
-      if (!response.ok) throw new Error(`Druid at ${config.druid.overlordUrl} answered /status with HTTP ${response.status}`);
-      const body = (await response.json()) as { version?: string };
-      return { version: body.version ?? 'unknown' };
+      const status = await druid().status.status('overlord', { timeoutMs: DRUID_PROBE_TIMEOUT_MS });
+      return { version: status.version ?? 'unknown' };
     },
   });
 }

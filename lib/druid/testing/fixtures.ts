@@ -1,0 +1,19 @@
+// Reads Druid's documented examples from testdata/druid-contract (copied into the repository).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDruidJson } from '../json';
+
+export const CONTRACT_DIR = path.resolve(__dirname, '../../../testdata/druid-contract');
+
+export function fixtureText(name: string): string {
+  return readFileSync(path.join(CONTRACT_DIR, name), 'utf8');
+}
+
+/** Parsed as the client parses bodies: integers beyond 2^53 stay exact, as strings. */
+export function fixtureJson(name: string): unknown {
+  return parseDruidJson(fixtureText(name), { bigIntegers: 'string' });
+}
+
+export function fixtureNames(): string[] {
+  return readdirSync(CONTRACT_DIR).sort();
+}
