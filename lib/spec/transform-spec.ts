@@ -1,0 +1,15 @@
+// dataSchema.transformSpec: expressions that derive or overwrite columns, and a row filter.
+import { z } from 'zod';
+
+export const transformSchema = z.looseObject({
+  type: z.string().optional(),
+  name: z.string().min(1, 'a transform needs a name'),
+  expression: z.string().optional(),
+});
+export type Transform = z.infer<typeof transformSchema>;
+
+export const transformSpecSchema = z.looseObject({
+  transforms: z.array(transformSchema).optional(),
+  filter: z.looseObject({ type: z.string() }).nullable().optional(),
+});
+export type TransformSpec = z.infer<typeof transformSpecSchema>;
