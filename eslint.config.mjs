@@ -13,6 +13,11 @@ const config = [
     },
   },
   {
+    // Tests may host the local stack they run against.
+    files: ['lib/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', 'next', 'next/*', '@/components/*', '@/app/*'] }] },
+  },
+  {
     files: ['components/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['@/app/*', '@/devstack/*'] }] },
   },

@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  output: 'standalone',
-  // Native addons are loaded by Node at run time, never bundled.
+  // The Docker image runs the standalone server; `next start` serves the ordinary build.
+  output: process.env.TRIBUTARY_STANDALONE === '1' ? 'standalone' : undefined,
+  // Native addons and the Kafka client are loaded by Node at run time, never bundled.
   serverExternalPackages: ['koffi', '@duckdb/node-api', '@duckdb/node-bindings', 'kafkajs'],
   reactStrictMode: true,
   poweredByHeader: false,

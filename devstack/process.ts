@@ -47,17 +47,15 @@ export function onShutdown(handler: () => Promise<void> | void): void {
   process.on('SIGTERM', stop);
 }
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-
 /**
  * Runs a TypeScript entry point in a Node process with tsx's loader, with its output prefixed
  * by name. One process, not tsx's CLI and a child of it, so signals reach the entry point.
  */
-export function spawnTs(name: string, entry: string, args: string[], env: Record<string, string> = {}): ChildProcess {
+export function spawnTs(name: string, entry: string, args: string[], options: { cwd: string; env?: Record<string, string> }): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-    cwd: ROOT,
+    cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...options.env },
   });
   prefixOutput(name, child);
   return child;

@@ -93,7 +93,7 @@ async function main(): Promise<void> {
 }
 
 function start(name: string, entry: string, extra: string[]): ChildProcess {
-  const child = spawnTs(name, path.join(ROOT, entry), extra, { KAFKAJS_NO_PARTITIONER_WARNING: '1' });
+  const child = spawnTs(name, path.join(ROOT, entry), extra, { cwd: ROOT, env: { KAFKAJS_NO_PARTITIONER_WARNING: '1' } });
   children.push({ name, child });
   return child;
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { waitForStateFile } from '../devstack/process';
 import { STACK_DIR, type Stack } from './stack';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = process.cwd();
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

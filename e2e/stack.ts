@@ -8,7 +8,8 @@ export interface Stack {
   readonly kafka: { readonly bootstrapServers: string; readonly controlUrl: string };
 }
 
-export const STACK_DIR = path.resolve(import.meta.dirname, '..', '.devstack', 'e2e');
+// Playwright runs from the repository root (playwright.config.ts).
+export const STACK_DIR = path.resolve(process.cwd(), '.devstack', 'e2e');
 
 export function readStack(): Stack {
   return JSON.parse(readFileSync(path.join(STACK_DIR, 'stack.json'), 'utf8')) as Stack;

@@ -1,11 +1,11 @@
 // Server side of GET /api/health: real probes against the configured Kafka and Druid,
 // answered once per HEALTH_CACHE_MS however many browsers ask.
 import 'server-only';
-import { Kafka, logLevel } from 'kafkajs';
 import { getConfig } from '@/lib/config';
 import { checkHealth, type Health } from '@/lib/health';
 import { druid } from './druid';
-import { kafkaClientOptions } from './kafka-options';
+import { appKafka } from '@/lib/kafka/server';
+import { describeCause } from '@/lib/kafka/client';
 
 const HEALTH_CACHE_MS = 2_000;
 const DRUID_PROBE_TIMEOUT_MS = 5_000;
@@ -24,15 +24,11 @@ async function probeAll(): Promise<Health> {
     druidUrl: config.druid.layout === 'router' ? config.druid.overlordUrl : `${config.druid.overlordUrl} + ${config.druid.brokerUrl}`,
     druidLayout: config.druid.layout,
     probeKafka: async () => {
-      const admin = new Kafka({ ...kafkaClientOptions(config.kafka), logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
       try {
-        await admin.connect();
-        const cluster = await admin.describeCluster();
-        return { brokers: cluster.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port })) };
+        const metadata = await appKafka().metadata({ fresh: true });
+        return { brokers: metadata.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port })) };
       } catch (error) {
-        throw new Error(`Kafka at ${config.kafka.brokers.join(', ')} is unreachable: ${(error as Error).message}`);
-      } finally {
-        await admin.disconnect().catch(() => undefined);
+        throw new Error(`Kafka at ${config.kafka.brokers.join(', ')} is unreachable: ${describeCause(error)}`);
       }
     },
     probeDruid: async () => {

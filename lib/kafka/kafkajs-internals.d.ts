@@ -1,0 +1,94 @@
+// Types for the parts of kafkajs's protocol layer that Tributary uses to read partitions
+// without a consumer group. kafkajs ships no declarations for these modules.
+declare module 'kafkajs/src/cluster' {
+  import type { ISocketFactory, Logger, SASLOptions, RetryOptions } from 'kafkajs';
+  import type { ConnectionOptions } from 'node:tls';
+
+  export interface RawMessage {
+    offset: string;
+    timestamp: string;
+    key: Buffer | null;
+    value: Buffer | null;
+    headers: Record<string, Buffer | string | (Buffer | string)[] | undefined>;
+    isControlRecord?: boolean;
+    batchContext?: { timestampType?: number; maxTimestamp?: string };
+  }
+
+  export interface RawFetchPartition {
+    partition: number;
+    errorCode: number;
+    highWatermark: string;
+    messages: RawMessage[];
+  }
+
+  export interface RawBroker {
+    fetch(request: {
+      replicaId?: number;
+      isolationLevel?: number;
+      maxWaitTime: number;
+      minBytes: number;
+      maxBytes: number;
+      topics: { topic: string; partitions: { partition: number; fetchOffset: string; maxBytes: number }[] }[];
+    }): Promise<{ responses: { topicName: string; partitions: RawFetchPartition[] }[] }>;
+    listOffsets(request: {
+      replicaId?: number;
+      isolationLevel?: number;
+      topics: { topic: string; partitions: { partition: number; timestamp: number | string }[] }[];
+    }): Promise<{ responses: { topic: string; partitions: { partition: number; errorCode: number; offset: string; timestamp?: string }[] }[] }>;
+    metadata(topics?: string[]): Promise<RawMetadata>;
+    describeConfigs(request: { resources: { type: number; name: string; configNames?: string[] | null }[]; includeSynonyms?: boolean }): Promise<{
+      resources: { errorCode: number; errorMessage?: string | null; resourceName: string; configEntries: { configName: string; configValue: string | null }[] }[];
+    }>;
+  }
+
+  export interface RawMetadata {
+    brokers: { nodeId: number; host: string; port: number; rack?: string | null }[];
+    controllerId?: number;
+    topicMetadata: {
+      topicErrorCode: number;
+      topic: string;
+      isInternal?: boolean;
+      partitionMetadata: {
+        partitionErrorCode: number;
+        partitionId: number;
+        leader: number | null;
+        replicas: number[];
+        isr: number[];
+        offlineReplicas?: number[];
+      }[];
+    }[];
+  }
+
+  export default class Cluster {
+    constructor(options: {
+      logger: Logger;
+      socketFactory: ISocketFactory;
+      brokers: string[];
+      ssl?: ConnectionOptions | boolean;
+      sasl?: SASLOptions;
+      clientId: string;
+      connectionTimeout: number;
+      requestTimeout: number;
+      enforceRequestTimeout?: boolean;
+      retry?: RetryOptions;
+      allowAutoTopicCreation?: boolean;
+      metadataMaxAge?: number;
+    });
+    brokerPool: { findConnectedBroker(): Promise<RawBroker>; metadata: RawMetadata | null };
+    connect(): Promise<void>;
+    disconnect(): Promise<void>;
+    refreshMetadata(): Promise<void>;
+    findBroker(query: { nodeId: string | number }): Promise<RawBroker>;
+  }
+}
+
+declare module 'kafkajs/src/network/socketFactory' {
+  import type { ISocketFactory } from 'kafkajs';
+  const defaultSocketFactory: () => ISocketFactory;
+  export default defaultSocketFactory;
+}
+
+declare module 'kafkajs/src/loggers' {
+  import type { Logger, logCreator, logLevel } from 'kafkajs';
+  export function createLogger(options: { level: logLevel; logCreator: logCreator }): Logger;
+}

@@ -1,0 +1,109 @@
+// Where a sample starts and stops in each partition, decided before any message is read:
+// from earliest, the last N spread fairly over partitions, from a time, or from given offsets.
+import 'server-only';
+import { allocateFairly } from './allocation';
+import { EARLIEST, LATEST, type KafkaClient } from './client';
+import { KafkaError, toKafkaError } from './errors';
+import { topicNotFound } from './catalogue';
+import { offsetsForTimestamp, type TimestampLookup } from './offsets-by-time';
+import type { SampleRequest } from './schemas';
+
+export interface PlannedPartition {
+  readonly partition: number;
+  readonly leader: number | null;
+  readonly earliest: bigint;
+  readonly start: bigint;
+  /** The end offset when the sample started: a busy topic's sample still ends. */
+  readonly end: bigint;
+  /** Messages this partition is expected to give; the sampler rebalances when one gives fewer. */
+  readonly share: number;
+  readonly error?: string;
+}
+
+export interface SamplePlan {
+  readonly topic: string;
+  readonly request: SampleRequest;
+  readonly partitions: readonly PlannedPartition[];
+  readonly timestampLookup?: TimestampLookup;
+  readonly warnings: readonly string[];
+}
+
+export async function planSample(client: KafkaClient, topic: string, request: SampleRequest): Promise<SamplePlan> {
+  // A second-old answer is fine for leaders (a moved leader is retried with fresh metadata);
+  // a topic missing from it may be brand new, so that case asks again.
+  let metadata = await client.metadata();
+  if (!metadata.topicMetadata.some((t) => t.topic === topic)) metadata = await client.metadata({ fresh: true });
+  const found = metadata.topicMetadata.find((t) => t.topic === topic);
+  if (!found) throw topicNotFound(topic, metadata);
+  const all = found.partitionMetadata.map((p) => ({ partition: p.partitionId, leader: p.leader !== null && p.leader >= 0 ? p.leader : null })).sort((a, b) => a.partition - b.partition);
+
+  const from = request.from;
+  const wanted = request.partitions ?? (typeof from === 'object' && 'offsets' in from ? Object.keys(from.offsets).map(Number) : undefined);
+  const missing = (wanted ?? []).filter((p) => !all.some((a) => a.partition === p));
+  if (missing.length) {
+    throw new KafkaError(
+      'partition_not_found',
+      `Topic "${topic}" has partitions 0 to ${all.length - 1}; partition${missing.length > 1 ? 's' : ''} ${missing.join(', ')} do${missing.length > 1 ? '' : 'es'} not exist.`,
+      { topic, partitions: missing },
+    );
+  }
+  const chosen = wanted ? all.filter((a) => wanted.includes(a.partition)) : all;
+
+  let earliest, latest;
+  try {
+    const asked = chosen.map((p) => ({ topic, ...p }));
+    [earliest, latest] = await Promise.all([client.listOffsets(asked, EARLIEST), client.listOffsets(asked, LATEST)]);
+  } catch (error) {
+    throw toKafkaError(error, client.brokers, `reading the offsets of "${topic}"`);
+  }
+  const warnings: string[] = [];
+  const ranges = chosen.map((p, i) => ({
+    ...p,
+    earliest: BigInt(earliest[i].offset ?? 0),
+    latest: BigInt(latest[i].offset ?? 0),
+    error: earliest[i].error ?? latest[i].error,
+  }));
+  if (ranges.every((r) => r.error)) {
+    throw new KafkaError('kafka_unreachable', `No partition of "${topic}" could be read: ${ranges[0].error}.`, {
+      partitions: ranges.map((r) => ({ partition: r.partition, error: r.error })),
+    });
+  }
+
+  let starts: Map<number, bigint>;
+  let timestampLookup: TimestampLookup | undefined;
+  const readable = ranges.filter((r) => !r.error);
+  if (from === 'earliest') {
+    starts = new Map(readable.map((r) => [r.partition, r.earliest]));
+  } else if (from === 'latest') {
+    const shares = allocateFairly(readable.map((r) => r.latest - r.earliest), request.limit);
+    starts = new Map(readable.map((r, i) => [r.partition, r.latest - BigInt(shares[i])]));
+  } else if ('timestamp' in from) {
+    const found = await offsetsForTimestamp(client, topic, readable, from.timestamp);
+    starts = found.offsets;
+    timestampLookup = found.lookup;
+    for (const r of ranges) if (found.errors.has(r.partition)) r.error = found.errors.get(r.partition);
+  } else {
+    starts = new Map();
+    for (const r of readable) {
+      const asked = BigInt(from.offsets[String(r.partition)]);
+      const start = asked < r.earliest ? r.earliest : asked > r.latest ? r.latest : asked;
+      if (asked < r.earliest) warnings.push(`Partition ${r.partition}: offset ${asked} is no longer retained (earliest is ${r.earliest}); reading from ${r.earliest}.`);
+      if (asked > r.latest) warnings.push(`Partition ${r.partition}: offset ${asked} is past the end (${r.latest}); nothing to read there.`);
+      starts.set(r.partition, start);
+    }
+  }
+
+  const open = ranges.filter((r) => !r.error && starts.has(r.partition));
+  const shares = allocateFairly(open.map((r) => r.latest - starts.get(r.partition)!), request.limit);
+  return {
+    topic,
+    request,
+    timestampLookup,
+    warnings,
+    partitions: ranges.map((r) => {
+      const i = open.indexOf(r);
+      const start = starts.get(r.partition) ?? r.latest;
+      return { partition: r.partition, leader: r.leader, earliest: r.earliest, start, end: r.latest, share: i >= 0 ? shares[i] : 0, ...(r.error ? { error: r.error } : {}) };
+    }),
+  };
+}

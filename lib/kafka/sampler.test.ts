@@ -1,0 +1,173 @@
+// The sampler against a real-protocol local cluster: what a user sees for each way of sampling.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeKafkaClient, kafkaClient, type KafkaClient } from './client';
+import { KafkaError } from './errors';
+import { planSample } from './sample-plan';
+import { runSample } from './sampler';
+import { SampleRequestSchema, type SampleEvent, type SampleRecord, type SampleRequestInput } from './schemas';
+import { configFor, MockCluster, produce } from '@/devstack/kafka/testing/local-kafka';
+
+const BASE = Date.parse('2026-01-01T00:00:00Z');
+const lines = readFileSync('testdata/samples/seed000-clickstream/messages.jsonl', 'utf8').trim().split('\n');
+
+let cluster: MockCluster;
+let client: KafkaClient;
+
+beforeAll(async () => {
+  cluster = new MockCluster({ brokers: 3 });
+  cluster.createTopic({ name: 'clicks', partitions: 3 });
+  cluster.createTopic({ name: 'empty', partitions: 2 });
+  cluster.createTopic({ name: 'binary', partitions: 1 });
+  await produce(
+    cluster.bootstrapServers,
+    'clicks',
+    Array.from({ length: 300 }, (_, i) => ({ key: `k${i}`, value: lines[i % lines.length], partition: i % 3, timestamp: String(BASE + i * 1000), headers: { seq: String(i) } })),
+  );
+  await produce(cluster.bootstrapServers, 'binary', [
+    { value: Buffer.from([0x00, 0xff, 0xfe, 0x80]) },
+    { value: 'x'.repeat(300 * 1024) },
+    { value: 'plain text' },
+  ]);
+  client = kafkaClient(configFor(cluster.bootstrapServers));
+});
+
+afterAll(async () => {
+  await closeKafkaClient();
+  cluster.close();
+});
+
+async function sample(topic: string, input: SampleRequestInput, signal = new AbortController().signal) {
+  const plan = await planSample(client, topic, SampleRequestSchema.parse(input));
+  const events: SampleEvent[] = [];
+  for await (const event of runSample(client, plan, signal)) events.push(event);
+  const records = events.flatMap((e) => (e.type === 'records' ? e.records : []));
+  const end = events[events.length - 1] as Extract<SampleEvent, { type: 'end' }>;
+  return { events, records, end };
+}
+
+const byPartition = (records: SampleRecord[], p: number) => records.filter((r) => r.partition === p).map((r) => r.offset);
+
+describe('sampling from earliest', () => {
+  it('reads every message with exact offsets, Kafka timestamps, keys and headers, then ends without waiting', async () => {
+    const started = Date.now();
+    const { records, end, events } = await sample('clicks', { from: 'earliest', timeoutMs: 20_000 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(end.reason).toBe('complete');
+    expect(end.message).toBe('Read 300 messages: every partition reached its end.');
+    expect(records).toHaveLength(300);
+    expect(byPartition(records, 1).slice(0, 3)).toEqual(['0', '1', '2']);
+    const first = records.find((r) => r.partition === 0 && r.offset === '1')!;
+    expect(first).toMatchObject({ key: 'k3', value: lines[3], timestamp: BASE + 3000, valueEncoding: 'utf8', headers: [{ key: 'seq', value: '3', encoding: 'utf8' }] });
+    expect(events[0]).toMatchObject({ type: 'start', progress: { expected: 300 } });
+    expect(end.progress.partitions.map((p) => p.state)).toEqual(['end', 'end', 'end']);
+  });
+
+  it('spreads a small limit fairly over the partitions', async () => {
+    const { records, end } = await sample('clicks', { from: 'earliest', limit: 30 });
+    expect(end.reason).toBe('limit');
+    expect([0, 1, 2].map((p) => byPartition(records, p).length)).toEqual([10, 10, 10]);
+  });
+
+  it('stops at the byte budget', async () => {
+    const { records, end } = await sample('clicks', { from: 'earliest', maxBytes: 1024 });
+    expect(end.reason).toBe('bytes');
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.length).toBeLessThan(20);
+  });
+});
+
+describe('sampling from latest', () => {
+  it('returns the last N spread over partitions', async () => {
+    const { records, end } = await sample('clicks', { from: 'latest', limit: 9 });
+    expect(end.reason).toBe('complete');
+    expect([0, 1, 2].map((p) => byPartition(records, p))).toEqual([['97', '98', '99'], ['97', '98', '99'], ['97', '98', '99']]);
+  });
+});
+
+describe('sampling from a timestamp', () => {
+  it('starts each partition at its first message at or after the time, saying how the offsets were found', async () => {
+    const at = BASE + 150_000;
+    const { records, end } = await sample('clicks', { from: { timestamp: at } });
+    expect(records).toHaveLength(150);
+    expect(records.every((r) => r.timestamp! >= at)).toBe(true);
+    expect(byPartition(records, 0)[0]).toBe('50');
+    // The local cluster answers ListOffsets by time with the end offset; the sampler notices and searches.
+    expect(end.timestampLookup).toMatchObject({ timestamp: at, method: 'binary-search' });
+    expect(end.timestampLookup!.note).toContain('binary search');
+  });
+
+  it('says so when nothing is that recent', async () => {
+    const { records, end } = await sample('clicks', { from: { timestamp: BASE + 10_000_000 } });
+    expect(records).toHaveLength(0);
+    expect(end.message).toBe('No message at or after 2026-01-01T02:46:40.000Z: every partition ends before that time.');
+  });
+});
+
+describe('sampling from explicit offsets', () => {
+  it('reads only the partitions named, from the offsets given, and warns about offsets past the end', async () => {
+    const { records, end } = await sample('clicks', { from: { offsets: { '0': '95', '2': '5000' } } });
+    expect(records.map((r) => `${r.partition}:${r.offset}`)).toEqual(['0:95', '0:96', '0:97', '0:98', '0:99']);
+    expect(end.warnings).toEqual(['Partition 2: offset 5000 is past the end (100); nothing to read there.']);
+  });
+
+  it('rejects a partition the topic does not have', async () => {
+    await expect(sample('clicks', { from: { offsets: { '7': '0' } } })).rejects.toThrow('Topic "clicks" has partitions 0 to 2; partition 7 does not exist.');
+  });
+});
+
+describe('faults and awkward topics', () => {
+  it('ends at once on an empty topic and says it is empty', async () => {
+    const started = Date.now();
+    const { records, end } = await sample('empty', { from: 'earliest', timeoutMs: 30_000 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(records).toHaveLength(0);
+    expect(end.message).toBe('Topic "empty" is empty: none of its 2 partitions holds a message.');
+  });
+
+  it('names a topic that does not exist, suggests similar ones, and does not create it', async () => {
+    const error = await sample('click', { from: 'earliest' }).catch((e) => e);
+    expect(error).toBeInstanceOf(KafkaError);
+    expect(error.toApiError()).toMatchObject({ status: 404, code: 'topic_not_found', message: 'Topic "click" does not exist on this Kafka cluster. Did you mean "clicks"?' });
+    const metadata = await client.metadata({ fresh: true });
+    expect(metadata.topicMetadata.map((t) => t.topic)).not.toContain('click');
+  });
+
+  it('returns binary values as base64 and cuts huge values with their full size', async () => {
+    const { records } = await sample('binary', { from: 'earliest' });
+    expect(records.map((r) => r.valueEncoding)).toEqual(['base64', 'utf8', 'utf8']);
+    expect(records[0].value).toBe(Buffer.from([0x00, 0xff, 0xfe, 0x80]).toString('base64'));
+    expect(records[1]).toMatchObject({ valueTruncated: true, valueSize: 300 * 1024 });
+    expect(records[2].value).toBe('plain text');
+  });
+
+  it('stops fetching when cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const { records, end } = await sample('clicks', { from: 'earliest' }, controller.signal);
+    expect(records).toHaveLength(0);
+    expect(end.reason).toBe('cancelled');
+  });
+
+  it('reads the other partitions when one leader is down, and names the partitions it could not read', async () => {
+    cluster.createTopic({ name: 'leaderless', partitions: 3 });
+    await produce(cluster.bootstrapServers, 'leaderless', Array.from({ length: 30 }, (_, i) => ({ value: `m${i}`, partition: i % 3 })));
+    cluster.setPartitionLeader('leaderless', 0, 1);
+    cluster.setPartitionLeader('leaderless', 1, 2);
+    cluster.setPartitionLeader('leaderless', 2, 2);
+    const plan = await planSample(client, 'leaderless', SampleRequestSchema.parse({ from: 'earliest' }));
+    cluster.setBrokerDown(2);
+    try {
+      const events: SampleEvent[] = [];
+      const started = Date.now();
+      for await (const event of runSample(client, plan, new AbortController().signal)) events.push(event);
+      const end = events[events.length - 1] as Extract<SampleEvent, { type: 'end' }>;
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(events.flatMap((e) => (e.type === 'records' ? e.records : [])).map((r) => r.partition)).toEqual(Array(10).fill(0));
+      expect(end.message).toMatch(/^Read 10 messages: every partition reached its end\. Partitions 1, 2 could not be read: its leader, broker 2, could not be reached/);
+      expect(end.progress.partitions.map((p) => p.state)).toEqual(['end', 'error', 'error']);
+    } finally {
+      cluster.setBrokerUp(2);
+    }
+  });
+});

@@ -1,0 +1,92 @@
+// Server side of the dashboard: the Overlord is read once per refresh interval and that answer is
+// shared by every viewer (single-flight), fanning out per supervisor with bounded concurrency and
+// per-call timeouts. Each refresh also samples aggregate lag into a per-supervisor ring buffer.
+import 'server-only';
+import { isDruidError, type DruidError, type SupervisorStats, type SupervisorStatus } from '@/lib/druid';
+import { appendLagPoint, dashboardRow, type LagPoint, type SupervisorList } from '@/lib/operate';
+import { druid } from './druid';
+
+export const REFRESH_MS = 5_000;
+const LIST_TIMEOUT_MS = 8_000;
+export const STATUS_TIMEOUT_MS = 4_000;
+/** Calls in flight against the Overlord at once during a refresh. */
+const FAN_OUT_CONCURRENCY = 6;
+
+interface OperateState {
+  lagHistories: Map<string, LagPoint[]>;
+  latest?: { startedAt: number; settled: boolean; value: Promise<SupervisorList> };
+}
+
+// Next bundles each route separately, so module-level state would be one copy per route; the
+// process-wide registry gives the list, status and action routes one cache and one lag history.
+const STATE_KEY = Symbol.for('tributary.operate');
+const state: OperateState = ((globalThis as Record<symbol, OperateState | undefined>)[STATE_KEY] ??= { lagHistories: new Map() });
+const lagHistories = state.lagHistories;
+
+export function recordLag(id: string, lag: string | undefined | null, at = Date.now()): void {
+  if (lag === undefined || lag === null) return;
+  lagHistories.set(id, appendLagPoint(lagHistories.get(id) ?? [], { t: at, lag }));
+}
+
+export function lagHistoryOf(id: string): LagPoint[] {
+  return lagHistories.get(id) ?? [];
+}
+
+export function describeFailure(error: unknown): string {
+  return isDruidError(error) ? (error as DruidError).message : error instanceof Error ? error.message : String(error);
+}
+
+/** Runs `work` over `items`, at most `limit` at a time, keeping the input order. */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+async function settle<T>(promise: Promise<T>): Promise<{ value?: T; error?: string }> {
+  try {
+    return { value: await promise };
+  } catch (error) {
+    return { error: describeFailure(error) };
+  }
+}
+
+async function refresh(): Promise<SupervisorList> {
+  const client = druid().supervisors;
+  const entries = await client.listWithState({ timeoutMs: LIST_TIMEOUT_MS });
+  const rows = await mapBounded(entries, FAN_OUT_CONCURRENCY, async (entry) => {
+    const options = { timeoutMs: STATUS_TIMEOUT_MS };
+    const [status, stats] = await Promise.all([settle<SupervisorStatus>(client.status(entry.id, options)), settle<SupervisorStats>(client.stats(entry.id, options))]);
+    if (status.value) recordLag(entry.id, status.value.payload.aggregateLag ?? null);
+    return dashboardRow({ entry, status: status.value, statusError: status.error, stats: stats.value, lagHistory: lagHistoryOf(entry.id) });
+  });
+  // Terminated supervisors leave the list; their lag history goes with them.
+  const listed = new Set(entries.map((entry) => entry.id));
+  for (const id of lagHistories.keys()) if (!listed.has(id)) lagHistories.delete(id);
+  return { refreshedAt: new Date().toISOString(), refreshIntervalMs: REFRESH_MS, supervisors: rows };
+}
+
+/** The dashboard rows, at most REFRESH_MS old; concurrent callers share one refresh. */
+export function supervisorList(now = Date.now()): Promise<SupervisorList> {
+  const latest = state.latest;
+  if (latest && (!latest.settled || now - latest.startedAt < REFRESH_MS)) return latest.value;
+  const current = { startedAt: now, settled: false, value: refresh() };
+  current.value.then(
+    () => (current.settled = true),
+    () => (current.settled = true),
+  );
+  state.latest = current;
+  return current.value;
+}
+
+/** After an action the next dashboard read goes to the Overlord, so the change shows at once. */
+export function invalidateSupervisorList(): void {
+  state.latest = undefined;
+}
