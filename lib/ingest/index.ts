@@ -1,0 +1,14 @@
+// The row pipeline shared by the local engine and the load wizard's ingest preview.
+export { createRowParser, type RowParser, type RowParserOptions } from './row-parser';
+export { rollupRows } from './rollup';
+export { parseTimestamp, parseIso, compileJodaPattern } from './timestamp';
+export { truncateToGranularity, bucketEnd, granularityName, periodToMs } from './granularity';
+export { checkSupported } from './supported';
+export { describeColumns, type RowColumn } from './columns';
+export { decodeRecord, ParseError } from './input-format';
+export { compileFilter } from './filters';
+export { compileExpression } from './expression';
+export { parseJson, stringifyJson } from './json';
+export { METRIC_TYPES, metricColumnType } from './metrics';
+export type { ColumnType } from './dimensions';
+export type * from './types';
