@@ -1,12 +1,17 @@
+import { Suspense } from 'react';
+import { SupervisorsDashboard } from '@/components/supervisors/supervisors-dashboard';
 import { PageTitle } from '@/components/ui/page-title';
 
 export const metadata = { title: 'Supervisors' };
 
+// The Operate dashboard; its filter and sort live in the URL, so the page itself stays static.
 export default function SupervisorsPage() {
   return (
-    <PageTitle
-      title="Supervisors"
-      subtitle="The operations dashboard will list every Kafka supervisor here with its state, health, lag over time, throughput, recent errors and tasks, and open a status page per supervisor with suspend, resume, reset, terminate and edit."
-    />
+    <>
+      <PageTitle title="Supervisors" subtitle="Every Kafka supervisor Druid runs: state, health, lag over time, throughput, errors and tasks." />
+      <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+        <SupervisorsDashboard />
+      </Suspense>
+    </>
   );
 }

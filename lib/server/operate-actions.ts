@@ -116,6 +116,6 @@ export async function submitSpec(json: unknown, startSuspended: boolean | undefi
       updated: `Supervisor "${answer.id}" was updated: its tasks publish what they have and new tasks continue from the stored offsets with the new spec.`,
       unchanged: `Supervisor "${answer.id}" is unchanged: Druid already runs this spec, so its tasks were left alone.`,
     }[outcome];
-    return { value: { id: answer.id, outcome, message, suspended, warnings, notes: imported.notes }, detail: outcome, unchanged };
+    return { value: { id: answer.id, outcome, message, suspended, warnings, notes: imported.notes }, detail: unchanged ? undefined : outcome, unchanged };
   });
 }

@@ -3,7 +3,7 @@
 // per-call timeouts. Each refresh also samples aggregate lag into a per-supervisor ring buffer.
 import 'server-only';
 import { isDruidError, type DruidError, type SupervisorStats, type SupervisorStatus } from '@/lib/druid';
-import { appendLagPoint, dashboardRow, type LagPoint, type SupervisorList } from '@/lib/operate';
+import { appendLagPoint, dashboardRow, readsAStream, type LagPoint, type SupervisorList } from '@/lib/operate';
 import { druid } from './druid';
 
 export const REFRESH_MS = 5_000;
@@ -60,7 +60,7 @@ async function settle<T>(promise: Promise<T>): Promise<{ value?: T; error?: stri
 
 async function refresh(): Promise<SupervisorList> {
   const client = druid().supervisors;
-  const entries = await client.listWithState({ timeoutMs: LIST_TIMEOUT_MS });
+  const entries = (await client.listWithState({ timeoutMs: LIST_TIMEOUT_MS })).filter(readsAStream);
   const rows = await mapBounded(entries, FAN_OUT_CONCURRENCY, async (entry) => {
     const options = { timeoutMs: STATUS_TIMEOUT_MS };
     const [status, stats] = await Promise.all([settle<SupervisorStatus>(client.status(entry.id, options)), settle<SupervisorStats>(client.stats(entry.id, options))]);

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { HandoffBodySchema, ResetOffsetsBodySchema, SUPERVISOR_ACTIONS } from '@/lib/operate';
+import { ApiError, describeIssues } from '@/lib/http';
+import { apiRoute } from '@/lib/server/api';
+import { runAction, type ActionInput } from '@/lib/server/operate-actions';
+import { callerOf } from '@/lib/server/operate-audit';
+
+const Params = z.object({
+  id: z.string().min(1),
+  action: z.enum(SUPERVISOR_ACTIONS, { message: `must be one of ${SUPERVISOR_ACTIONS.join(', ')}` }),
+});
+
+function actionInput(action: (typeof SUPERVISOR_ACTIONS)[number], body: unknown): ActionInput {
+  const parse = <T>(schema: z.ZodType<T>): T => {
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    throw new ApiError(400, 'invalid_input', describeIssues(parsed.error, 'body'), {
+      issues: parsed.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)].join('.'), message: i.message })),
+    });
+  };
+  if (action === 'resetOffsets') return { action, partitions: parse(ResetOffsetsBodySchema).partitions };
+  if (action === 'handoff') return { action, taskGroupIds: parse(HandoffBodySchema).taskGroupIds };
+  return { action };
+}
+
+// POST /api/supervisors/{id}/{suspend|resume|reset|terminate|resetOffsets|handoff} — one supervisor action, audited.
+export const POST = apiRoute({ params: Params, body: z.unknown(), mutates: true }, ({ params, body, request, signal }) =>
+  runAction(params.id, actionInput(params.action, body), { user: callerOf(request), signal }),
+);

@@ -1,0 +1,66 @@
+// Browser side of /api/supervisors: query options with hierarchical keys, polling that stops when
+// there is nothing left to watch, and mutations that refresh what they changed.
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiRequestError, fetchJson } from '@/components/ui/fetch-json';
+import { ActionResultSchema, SupervisorDetailSchema, SupervisorListSchema, type ActionResult, type SupervisorAction } from '@/lib/operate';
+
+/** The server refreshes its shared answer this often; asking more often only returns the same rows. */
+export const DASHBOARD_POLL_MS = 5_000;
+export const STATUS_POLL_MS = 5_000;
+/** While Druid does not answer, ask less often. */
+const FAILING_POLL_MS = 15_000;
+
+export const supervisorKeys = {
+  all: ['supervisors'] as const,
+  list: () => ['supervisors', 'list'] as const,
+  detail: (id: string) => ['supervisors', id, 'status'] as const,
+};
+
+const isGone = (error: unknown) => error instanceof ApiRequestError && error.status === 404;
+
+export const supervisorsQuery = () =>
+  queryOptions({
+    queryKey: supervisorKeys.list(),
+    queryFn: async ({ signal }) => SupervisorListSchema.parse(await fetchJson('/api/supervisors', { signal })),
+    refetchInterval: (query) => (query.state.status === 'error' ? FAILING_POLL_MS : DASHBOARD_POLL_MS),
+    // Polling pauses while the tab is hidden and resumes when it is shown again.
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: true,
+  });
+
+export const supervisorQuery = (id: string) =>
+  queryOptions({
+    queryKey: supervisorKeys.detail(id),
+    queryFn: async ({ signal }) => SupervisorDetailSchema.parse(await fetchJson(`/api/supervisors/${encodeURIComponent(id)}`, { signal })),
+    // A terminated or unknown supervisor will not come back by asking again.
+    refetchInterval: (query) => (isGone(query.state.error) ? false : query.state.status === 'error' ? FAILING_POLL_MS : STATUS_POLL_MS),
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: true,
+    retry: (count, error) => !isGone(error) && count < 1,
+  });
+
+export type ActionRequest =
+  | { readonly action: 'suspend' | 'resume' | 'reset' | 'terminate' }
+  | { readonly action: 'resetOffsets'; readonly partitions: Record<string, string> }
+  | { readonly action: 'handoff'; readonly taskGroupIds: number[] };
+
+export async function postAction(id: string, request: ActionRequest): Promise<ActionResult> {
+  const { action, ...body } = request;
+  const answer = await fetchJson(`/api/supervisors/${encodeURIComponent(id)}/${action}`, { method: 'POST', body: JSON.stringify(body) });
+  return ActionResultSchema.parse(answer);
+}
+
+/** Runs an action on one supervisor, then refreshes its status page and the dashboard. */
+export function useSupervisorAction(id: string) {
+  const client = useQueryClient();
+  return useMutation<ActionResult, Error, ActionRequest>({
+    mutationKey: ['supervisors', id, 'action'],
+    mutationFn: (request) => postAction(id, request),
+    onSettled: async (_result, _error, request) => {
+      if (request.action === 'terminate') client.removeQueries({ queryKey: supervisorKeys.detail(id) });
+      await client.invalidateQueries({ queryKey: supervisorKeys.all });
+    },
+  });
+}
+
+export type { SupervisorAction };

@@ -1,0 +1,41 @@
+// The supervisor's tasks: the ones reading and publishing now, then recent finished ones.
+import type { TaskRow } from '@/lib/operate';
+import { formatDuration, formatTime } from './format';
+
+const ROLE_LABEL: Record<TaskRow['role'], string> = { active: 'reading', publishing: 'publishing', other: 'finished' };
+
+export function TasksTable({ tasks }: { tasks: readonly TaskRow[] }) {
+  if (tasks.length === 0) return <p className="text-sm text-slate-500">No tasks: a suspended supervisor runs none, and a new one starts its first within a minute.</p>;
+  return (
+    <div className="overflow-x-auto rounded border border-slate-200">
+      <table aria-label="Tasks" className="min-w-full text-sm">
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-3 py-1.5">Task</th>
+            <th scope="col" className="px-3 py-1.5">Role</th>
+            <th scope="col" className="px-3 py-1.5">Status</th>
+            <th scope="col" className="px-3 py-1.5">Started</th>
+            <th scope="col" className="px-3 py-1.5 text-right">Duration</th>
+            <th scope="col" className="px-3 py-1.5 text-right">Publishes in</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {tasks.map((task) => (
+            <tr key={task.id} className={task.role === 'other' ? 'text-slate-500' : ''}>
+              <td className="px-3 py-1.5">
+                <span className="break-all font-mono text-xs">{task.id}</span>
+                {task.location && <div className="text-xs text-slate-500">on {task.location}</div>}
+                {task.errorMsg && <div className="text-xs text-rose-700">{task.errorMsg}</div>}
+              </td>
+              <td className="px-3 py-1.5">{ROLE_LABEL[task.role]}</td>
+              <td className={`px-3 py-1.5 ${task.status === 'FAILED' ? 'font-medium text-rose-700' : ''}`}>{task.status ?? '—'}</td>
+              <td className="whitespace-nowrap px-3 py-1.5">{formatTime(task.startTime)}</td>
+              <td className="px-3 py-1.5 text-right tabular-nums">{formatDuration(task.durationMs)}</td>
+              <td className="px-3 py-1.5 text-right tabular-nums">{task.remainingSeconds !== null ? formatDuration(task.remainingSeconds * 1000) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+// Operate's model: dashboard rows, lag history, status-page parts, audit entries. Pure, browser-safe.
+export * from './schemas';
+export * from './lag-history';
+export * from './dashboard-row';
+export * from './dashboard-view';
+export * from './supervisor-detail';
+export * from './audit';
+export * from './redact';
