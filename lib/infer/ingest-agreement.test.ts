@@ -9,18 +9,8 @@ import { caseDirs, readMessages, recordsNear } from './testing/cases';
 
 const NOW = Date.UTC(2026, 10, 21, 6, 0, 0);
 
-/** Cases lib/ingest cannot run yet, and why; inference's own tests cover them. */
-const NOT_IN_INGEST: Readonly<Record<string, string>> = {
-  'access-log-combined': 'no regex input format',
-  'app-log': 'no regex input format',
-  'free-text': 'no regex input format',
-  'json-fractional-seconds': "no cast() in its expressions",
-  'json-fractional-seconds-strings': "no cast() in its expressions",
-  'json-nanos': 'epoch nanos beyond 2^53 are not read exactly',
-};
-
 describe('agreement with lib/ingest', () => {
-  const dirs = [...caseDirs('testdata/samples'), ...caseDirs('testdata/infer')].filter((dir) => !(path.basename(dir) in NOT_IN_INGEST));
+  const dirs = [...caseDirs('testdata/samples'), ...caseDirs('testdata/infer')];
   for (const dir of dirs) {
     it(`${path.basename(dir)}: same rows in and out`, async () => {
       const records = recordsNear(NOW, readMessages(dir));

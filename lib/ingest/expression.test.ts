@@ -21,7 +21,22 @@ describe('compileExpression', () => {
     expect(run('price + empty')).toBeNull();
   });
 
+  it('casts as Druid does: text reads as a long or a double, a long truncates toward zero', () => {
+    expect(run("cast(price, 'DOUBLE')")).toBe(12.5);
+    expect(run("cast(price, 'LONG')")).toBe(12);
+    expect(run("cast('-7.9', 'long')")).toBe(-7);
+    expect(run("cast(qty, 'STRING')")).toBe('4');
+    expect(run("cast(first, 'LONG')")).toBeNull();
+    expect(run("cast(empty, 'DOUBLE')")).toBeNull();
+    expect(run("cast('9223372036854775807', 'LONG')")).toBe(9223372036854775807n);
+    // lib/infer's __time for fractional epoch seconds.
+    expect(compileExpression("cast(cast(\"ts\", 'DOUBLE') * 1000, 'LONG')")({ ts: '1716296400.123' })).toBe(1716296400123);
+    expect(compileExpression("cast(cast(\"ts\", 'DOUBLE') * 1000, 'LONG')")({ ts: 1716296400.5 })).toBe(1716296400500);
+  });
+
   it('names what it cannot read', () => {
+    expect(() => compileExpression("cast(qty, 'ARRAY<LONG>')")).toThrow("cast() to 'ARRAY<LONG>' is not supported by the local engine");
+    expect(() => compileExpression('cast(qty, first)')).toThrow('cast() needs its type as a literal string');
     expect(() => compileExpression('timestamp_parse(ts)')).toThrow('function "timestamp_parse" is not supported by the local engine');
     expect(() => compileExpression('qty +')).toThrow('the expression ends too early');
     expect(() => compileExpression('upper(a, b)')).toThrow('function "upper" takes 1 to 1 arguments, got 2');

@@ -22,6 +22,28 @@ const num = (value: unknown): number | null => {
 const str = (value: unknown): string | null => (value === null || value === undefined ? null : typeof value === 'object' ? stringifyJson(value) : String(value));
 const truthy = (value: unknown): boolean => (typeof value === 'string' ? value.toLowerCase() === 'true' || (num(value) ?? 0) !== 0 : Boolean(value));
 
+const LONG_TEXT = /^-?\d+$/;
+const DOUBLE_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** The types cast() takes; Druid requires the type as a literal string. */
+export const CAST_TYPES = ['LONG', 'DOUBLE', 'STRING'] as const;
+type CastType = (typeof CAST_TYPES)[number];
+
+/** Druid's cast: text is read as a long when it is one, else as a double; a long truncates. */
+function castTo(value: unknown, type: CastType): unknown {
+  if (value === null || value === undefined) return null;
+  if (type === 'STRING') return str(value);
+  let number: number | bigint | null;
+  if (typeof value === 'number' || typeof value === 'bigint') number = value;
+  else if (typeof value === 'boolean') number = value ? 1 : 0;
+  else if (typeof value === 'string' && LONG_TEXT.test(value)) number = Number.isSafeInteger(Number(value)) ? Number(value) : BigInt(value);
+  else if (typeof value === 'string' && DOUBLE_TEXT.test(value)) number = Number(value);
+  else number = null;
+  if (number === null) return null;
+  if (type === 'DOUBLE') return Number(number);
+  if (typeof number === 'bigint') return number;
+  return Number.isFinite(number) ? Math.trunc(number) : null;
+}
+
 const FUNCTIONS: Readonly<Record<string, { arity: [number, number]; fn: (...args: unknown[]) => unknown }>> = {
   concat: { arity: [1, 64], fn: (...args) => (args.some((a) => a === null || a === undefined) ? null : args.map(str).join('')) },
   upper: { arity: [1, 1], fn: (a) => str(a)?.toUpperCase() ?? null },
@@ -36,6 +58,7 @@ const FUNCTIONS: Readonly<Record<string, { arity: [number, number]; fn: (...args
   floor: { arity: [1, 1], fn: (a) => (num(a) === null ? null : Math.floor(num(a) as number)) },
   ceil: { arity: [1, 1], fn: (a) => (num(a) === null ? null : Math.ceil(num(a) as number)) },
   round: { arity: [1, 1], fn: (a) => (num(a) === null ? null : Math.round(num(a) as number)) },
+  cast: { arity: [2, 2], fn: (a, type) => castTo(a, String(type).toUpperCase() as CastType) },
 };
 
 const BINARY: Readonly<Record<string, (a: unknown, b: unknown) => unknown>> = {
@@ -132,6 +155,7 @@ export function compileExpression(source: string): Expression {
       }
       expect(')');
       if (args.length < spec.arity[0] || args.length > spec.arity[1]) throw new Error(`function "${token.text}" takes ${spec.arity.join(' to ')} arguments, got ${args.length}`);
+      if (token.text.toLowerCase() === 'cast') checkCastType(args[1]);
       return { kind: 'call', fn: token.text.toLowerCase(), args };
     }
     i--;
@@ -153,6 +177,12 @@ export function compileExpression(source: string): Expression {
   const tree = binary(0);
   if (i < tokens.length) fail(`unexpected "${tokens[i].text}"`);
   return (fields) => evaluate(tree, fields);
+}
+
+function checkCastType(node: Node): void {
+  const type = node.kind === 'literal' && typeof node.value === 'string' ? node.value.toUpperCase() : undefined;
+  if (type === undefined) throw new Error("cast() needs its type as a literal string, such as 'LONG'");
+  if (!(CAST_TYPES as readonly string[]).includes(type)) throw new Error(`cast() to '${type}' is not supported by the local engine (supported: ${CAST_TYPES.join(', ')})`);
 }
 
 function evaluate(node: Node, fields: Readonly<Record<string, unknown>>): unknown {

@@ -1,11 +1,12 @@
-// inputFormat: turns a Kafka record into input fields. Supports json, csv, tsv (any delimiter)
-// and kafka (valueFormat + keyFormat + headerFormat and the kafka.* metadata columns).
+// inputFormat: turns a Kafka record into input fields. Supports json, csv, tsv (any delimiter),
+// regex and kafka (valueFormat + keyFormat + headerFormat and the kafka.* metadata columns).
 // https://druid.apache.org/docs/latest/ingestion/data-formats
 import { flatten } from './flatten';
 import { parseJson } from './json';
+import { matchRegexLine } from './regex';
 import type { InputFields, InputFormat, KafkaRecordInput } from './types';
 
-export const INPUT_FORMATS = ['json', 'csv', 'tsv', 'kafka'] as const;
+export const INPUT_FORMATS = ['json', 'csv', 'tsv', 'regex', 'kafka'] as const;
 
 const decoder = new TextDecoder('utf-8');
 
@@ -16,7 +17,7 @@ export function asText(value: Uint8Array | string): string {
 /** A record that cannot be read: the message says why, as Druid's parse exceptions do. */
 export class ParseError extends Error {}
 
-/** Decodes one record's bytes with a value format (json, csv, tsv). */
+/** Decodes one record's bytes with a value format (json, csv, tsv, regex). */
 export function decodeValue(bytes: Uint8Array | string, format: InputFormat): Record<string, unknown> {
   const text = asText(bytes);
   switch (format.type) {
@@ -26,15 +27,26 @@ export function decodeValue(bytes: Uint8Array | string, format: InputFormat): Re
       return decodeDelimited(splitCsvLine(firstLine(text)), format);
     case 'tsv':
       return decodeDelimited(firstLine(text).split(format.delimiter ?? '\t'), format);
+    case 'regex':
+      return decodeRegex(firstLine(text), format);
     default:
       throw new ParseError(`inputFormat type "${format.type}" is not supported`);
   }
 }
 
-/** One delimited row per record: a record of several lines is refused rather than cut short. */
+function decodeRegex(line: string, format: InputFormat): Record<string, unknown> {
+  const pattern = format.pattern ?? '';
+  const listDelimiter = typeof format.listDelimiter === 'string' ? format.listDelimiter : undefined;
+  const fields = matchRegexLine(line, pattern, format.columns, listDelimiter);
+  // Druid's words for a line the pattern does not match.
+  if (fields === null) throw new ParseError(`Unable to parse row [${clip(line)}]: Incorrect Regex: ${pattern} . No match found.`);
+  return fields;
+}
+
+/** One text row per record: a record of several lines is refused rather than cut short. */
 function firstLine(text: string): string {
   const lines = text.replace(/\r?\n$/, '').split(/\r?\n/);
-  if (lines.length > 1) throw new ParseError(`Record holds ${lines.length} lines; the local engine reads one delimited row per Kafka record`);
+  if (lines.length > 1) throw new ParseError(`Record holds ${lines.length} lines; the local engine reads one row per Kafka record`);
   return lines[0] ?? '';
 }
 
@@ -58,7 +70,8 @@ function decodeDelimited(values: string[], format: InputFormat): Record<string, 
   const out: Record<string, unknown> = {};
   columns.forEach((column, i) => {
     const value = values[i];
-    if (value === undefined || value === '') out[column] = null;
+    // A missing value is null; an empty one stays '' (SQL-compatible null handling, Druid 28+'s default).
+    if (value === undefined) out[column] = null;
     else out[column] = value.includes(listDelimiter) ? value.split(listDelimiter) : value;
   });
   return out;

@@ -61,8 +61,10 @@ describe('createRowParser', () => {
     });
     expect(csv({ value: '2024-01-30 21:21:41,Oslo,a,1\n2024-01-30 21:21:42,Oslo,b,2', timestamp: 0 })).toEqual({
       kind: 'unparseable',
-      reason: 'Record holds 2 lines; the local engine reads one delimited row per Kafka record',
+      reason: 'Record holds 2 lines; the local engine reads one row per Kafka record',
     });
+    // An empty field is the empty string, a missing one null (Druid 28+).
+    expect(csv({ value: '2024-01-30 21:21:41,,', timestamp: 0 })).toMatchObject({ row: { city: '', note: '', n: null } });
     const tsv = createRowParser({ inputFormat: { type: 'tsv', delimiter: '|', columns: ['ts', 'city'] }, timestampSpec: { column: 'ts', format: 'auto' }, dimensionsSpec: { dimensions: [] } });
     expect(tsv({ value: '1700000000000|Bergen', timestamp: 0 })).toMatchObject({ row: { __time: 1700000000000, city: 'Bergen' } });
   });
@@ -93,7 +95,9 @@ describe('createRowParser', () => {
     expect(parse({ value: '{"a": ', timestamp: 0 })).toMatchObject({ kind: 'unparseable', reason: expect.stringContaining('Unable to parse row [{"a": ]') });
     expect(parse({ value: '{"time":"later","a":"x"}', timestamp: 0 })).toMatchObject({ kind: 'unparseable', reason: expect.stringContaining('Timestamp[later] is unparseable!') });
     expect(parse({ value: '{"a":"x"}', timestamp: 0 })).toMatchObject({ kind: 'row', row: { __time: Date.parse('2010-01-01T00:00:00Z') } });
-    expect(parse({ value: null, timestamp: 0 })).toMatchObject({ kind: 'unparseable' });
+    expect(parse({ value: '', timestamp: 0 })).toMatchObject({ kind: 'unparseable' });
+    // A tombstone never reaches Druid's readers: thrown away, not a parse error.
+    expect(parse({ value: null, timestamp: 0 })).toEqual({ kind: 'thrownAway', reason: 'Record has no value (a tombstone)' });
   });
 
   it('throws away rows the filter, the message time bounds or the intervals reject', () => {
@@ -142,6 +146,24 @@ describe('createRowParser', () => {
     });
     expect(parse({ value: '{"t":10,"first":"Ada","last":"Lovelace","country":"no"}', timestamp: 0 })).toMatchObject({ kind: 'row', row: { __time: 11_000, name: 'Ada Lovelace', country: 'NO' } });
     expect(parse({ value: '{"t":10,"first":"Ada","last":"Lovelace","country":"se"}', timestamp: 0 })).toMatchObject({ kind: 'thrownAway' });
+  });
+
+  it('takes __time from a transform when the timestampSpec names no column (fractional epoch seconds)', () => {
+    const parse = createRowParser({
+      inputFormat: { type: 'json' },
+      timestampSpec: { column: '!!!_no_such_column_!!!', format: 'auto', missingValue: '1970-01-01T00:00:00Z' },
+      dimensionsSpec: { dimensions: ['sensor'] },
+      transformSpec: { transforms: [{ type: 'expression', name: '__time', expression: "cast(cast(\"ts\", 'DOUBLE') * 1000, 'LONG')" }] },
+    });
+    expect(parse({ value: '{"ts":1716296400.123,"sensor":"s0"}', timestamp: 0 })).toMatchObject({ kind: 'row', row: { __time: 1716296400123, sensor: 's0' } });
+    expect(parse({ value: '{"ts":"1716296400.750","sensor":"s1"}', timestamp: 0 })).toMatchObject({ kind: 'row', row: { __time: 1716296400750 } });
+    // No time at all is no row, not a row at the epoch.
+    expect(parse({ value: '{"sensor":"s2"}', timestamp: 0 })).toMatchObject({ kind: 'unparseable', reason: expect.stringContaining('The __time transform gave no time') });
+  });
+
+  it('reads epoch nanos beyond 2^53 to the exact millisecond', () => {
+    const parse = createRowParser({ inputFormat: { type: 'json' }, timestampSpec: { column: 'timestamp', format: 'nano' }, dimensionsSpec: { dimensions: ['service'] } });
+    expect(parse({ value: '{"timestamp":1716296400999123456,"service":"s0"}', timestamp: 0 })).toMatchObject({ kind: 'row', row: { __time: 1716296400999, service: 's0' } });
   });
 
   it('keeps 64-bit ids exact, as strings or as longs', () => {

@@ -48,6 +48,8 @@ export function createRowParser(spec: RowParserOptions): RowParser {
   const bounds = spec.messageTimeBounds;
 
   return (record) => {
+    // Druid hands a record without a value (a tombstone) to no reader: it is thrown away.
+    if (record.value === null || record.value === undefined) return { kind: 'thrownAway', reason: 'Record has no value (a tombstone)' };
     let input: InputFields;
     try {
       input = decodeRecord(record, spec.inputFormat);
@@ -73,7 +75,7 @@ export function createRowParser(spec: RowParserOptions): RowParser {
     if (parsedTime === null || !Number.isFinite(parsedTime)) {
       return { kind: 'unparseable', reason: `Timestamp[${String(timeValue)}] is unparseable! Event: ${describe(input)}`, input };
     }
-    const time = timeTransform ? Number(timeTransform.evaluate({ ...input, __time: parsedTime })) : parsedTime;
+    const time = timeTransform ? transformedTime(timeTransform.evaluate({ ...input, __time: parsedTime })) : parsedTime;
     if (!Number.isFinite(time)) return { kind: 'unparseable', reason: `The __time transform gave no time for event ${describe(input)}`, input };
 
     if (filter && !filter(input)) return { kind: 'thrownAway', reason: 'Row was filtered out by transformSpec.filter', input };
@@ -115,6 +117,12 @@ function compileTransforms(transforms: readonly { readonly type: string; readonl
     if (transform.type !== 'expression') throw new Error(`transformSpec.transforms[${i}].type "${transform.type}" is not supported by the local engine`);
     return { name: transform.name, evaluate: compileExpression(transform.expression ?? '') };
   });
+}
+
+/** A __time transform that yields nothing gives no time, rather than the epoch. */
+function transformedTime(value: unknown): number {
+  if (value === null || value === undefined || value === '') return Number.NaN;
+  return Math.trunc(Number(value));
 }
 
 function hasValue(value: unknown): boolean {

@@ -6,13 +6,14 @@ import { FilterError, compileFilter } from './filters';
 import { flattenSpecIssues } from './flatten';
 import { granularityBucket, periodToMs } from './granularity';
 import { isSupportedMetric } from './metrics';
+import { compileJavaRegex } from './regex';
 import { NAMED_TIMESTAMP_FORMATS, checkJodaPattern } from './timestamp';
 import type { Filter, Granularity, InputFormat, SpecIssue } from './types';
 
 type Obj = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);
-const VALUE_FORMATS = ['json', 'csv', 'tsv'];
+const VALUE_FORMATS = ['json', 'csv', 'tsv', 'regex'];
 
 function unsupported(path: string, value: unknown): SpecIssue {
   return { path, message: `${JSON.stringify(value)} is not supported by the local engine` };
@@ -29,10 +30,26 @@ function checkValueFormat(format: unknown, path: string, issues: SpecIssue[]): v
     return;
   }
   for (const issue of flattenSpecIssues(f.flattenSpec)) issues.push({ path: `${path}.flattenSpec.fields[${issue.index}].${issue.field}`, message: issue.message });
+  if (f.type === 'regex') {
+    checkRegexFormat(f, path, issues);
+    return;
+  }
   if (f.type !== 'json') {
     if (f.findColumnsFromHeader === true) issues.push({ path: `${path}.findColumnsFromHeader`, message: 'a Kafka record has no header row: list the columns instead' });
     if (!Array.isArray(f.columns) || f.columns.length === 0) issues.push({ path: `${path}.columns`, message: 'is required for a delimited format' });
     if (typeof f.skipHeaderRows === 'number' && f.skipHeaderRows > 0) issues.push(unsupported(`${path}.skipHeaderRows`, f.skipHeaderRows));
+  }
+}
+
+function checkRegexFormat(format: InputFormat, path: string, issues: SpecIssue[]): void {
+  if (typeof format.pattern !== 'string' || format.pattern === '') {
+    issues.push({ path: `${path}.pattern`, message: 'is required for a regex input format' });
+    return;
+  }
+  try {
+    compileJavaRegex(format.pattern);
+  } catch (error) {
+    issues.push({ path: `${path}.pattern`, message: (error as Error).message });
   }
 }
 

@@ -29,6 +29,31 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp('1666391360123456789', 'nano')).toBe(1666391360123);
   });
 
+  it('reads epoch nanos and micros beyond 2^53 exactly, whether JSON gave a bigint or text', () => {
+    expect(parseTimestamp(1716296400000123456n, 'nano')).toBe(1716296400000);
+    expect(parseTimestamp(1716296400999999999n, 'nano')).toBe(1716296400999);
+    expect(parseTimestamp('1716296400999999999', 'nano')).toBe(1716296400999);
+    expect(parseTimestamp(9007199254740993123n, 'micro')).toBe(9007199254740993);
+    expect(parseTimestamp('"1716296400123"', 'millis')).toBe(1716296400123);
+  });
+
+  it('follows Druid on fractions: a number is truncated to whole units, text must be an integer', () => {
+    expect(parseTimestamp(1716296400.987, 'posix')).toBe(1716296400000);
+    expect(parseTimestamp(1716296400987.9, 'millis')).toBe(1716296400987);
+    expect(parseTimestamp(1716296400987.9, 'auto')).toBe(1716296400987);
+    expect(parseTimestamp('1716296400.5', 'posix')).toBeNull();
+    expect(parseTimestamp('1716296400.5', 'auto')).toBeNull();
+    expect(parseTimestamp('99999999999999999999', 'millis')).toBeNull();
+    expect(parseTimestamp(true, 'millis')).toBeNull();
+    // ruby keeps the milliseconds of fractional seconds.
+    expect(parseTimestamp(1716296400.987, 'ruby')).toBe(1716296400987);
+    expect(parseTimestamp('1716296400.5', 'ruby')).toBe(1716296400500);
+  });
+
+  it('reads a number through its text for a Joda pattern, as Druid does', () => {
+    expect(parseTimestamp(20240130, 'yyyyMMdd')).toBe(at('2024-01-30T00:00:00Z'));
+  });
+
   it('auto treats digits as millis and anything else as ISO', () => {
     expect(parseTimestamp('1559736155453', 'auto')).toBe(1559736155453);
     expect(parseTimestamp('2020-03-19T16:57:59Z', 'auto')).toBe(at('2020-03-19T16:57:59Z'));

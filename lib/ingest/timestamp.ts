@@ -36,56 +36,78 @@ function zoneOffsetMs(zone: string | undefined): number {
   return sign * (hours * 60 + minutes) * 60_000;
 }
 
-function numeric(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'bigint') return Number(value);
-  if (typeof value === 'string' && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
-  return null;
+const LONG_MAX = 2n ** 63n - 1n;
+const LONG_MIN = -(2n ** 63n);
+const DOUBLE_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Java's Long.parseLong: a sign and digits that fit 64 bits, nothing else (no fraction, no spaces). */
+function parseLong(text: string): bigint | null {
+  if (!/^[+-]?\d+$/.test(text)) return null;
+  const long = BigInt(text);
+  return long > LONG_MAX || long < LONG_MIN ? null : long;
+}
+
+/** Java's Number.longValue(): a double truncates toward zero; a bigint is already exact. */
+function longValue(value: number | bigint): bigint | null {
+  if (typeof value === 'bigint') return value;
+  return Number.isFinite(value) ? BigInt(Math.trunc(value)) : null;
+}
+
+/** Epoch millis from a 64-bit count in the format's unit, truncated as Java's TimeUnit does. */
+function millisFromLong(long: bigint | null, format: string): number | null {
+  if (long === null) return null;
+  switch (format) {
+    case 'posix':
+      return Number(long * 1000n);
+    case 'micro':
+      return Number(long / 1000n);
+    case 'nano':
+      return Number(long / 1_000_000n);
+    default:
+      return Number(long);
+  }
+}
+
+/** Druid's ParserUtils.stripQuotes: trims, then drops one pair of surrounding double quotes. */
+function stripQuotes(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).trim() : trimmed;
 }
 
 /**
  * Reads a timestamp value with a timestampSpec format. Returns epoch milliseconds, or null when
  * the value does not match the format (the caller decides whether that makes a row unparseable).
+ * Follows Druid's TimestampParser: a JSON number in a numeric format is truncated to a long
+ * first (so fractional seconds are dropped), text in a numeric format must be an integer, and
+ * 64-bit values (epoch nanos) are read exactly.
  */
 export function parseTimestamp(value: unknown, format: string = 'auto'): number | null {
   if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    if (format === 'ruby') return Number.isFinite(Number(value)) ? Math.trunc(Number(value) * 1000) : null;
+    if (format === 'auto' || format === 'millis' || format === 'posix' || format === 'micro' || format === 'nano') return millisFromLong(longValue(value), format);
+  }
+  if (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol') return null;
+  // Druid reads anything else through its text: String(value) is Java's toString().
+  const text = String(value);
   switch (format) {
     case 'millis':
-      return floorOrNull(numeric(value));
     case 'posix':
-      return floorOrNull(mul(numeric(value), 1000));
     case 'micro':
-      return floorOrNull(mul(numeric(value), 1 / 1000));
     case 'nano':
-      return nanosToMillis(value);
-    case 'ruby':
-      return floorOrNull(mul(numeric(value), 1000));
-    case 'iso':
-      return typeof value === 'string' ? parseIso(value) : null;
-    case 'auto': {
-      // Druid's auto format: all-digit values are epoch millis, anything else is ISO.
-      const number = numeric(value);
-      if (number !== null) return Math.floor(number);
-      return typeof value === 'string' ? parseIso(value) : null;
+      return millisFromLong(parseLong(stripQuotes(text)), format);
+    case 'ruby': {
+      const seconds = stripQuotes(text);
+      return DOUBLE_TEXT.test(seconds) ? Math.trunc(Number(seconds) * 1000) : null;
     }
+    case 'iso':
+      return parseIso(stripQuotes(text));
+    case 'auto':
+      // Druid's auto format: all-digit text is epoch millis, anything else is ISO.
+      return /^\d+$/.test(text) ? millisFromLong(parseLong(text), 'millis') : parseIso(stripQuotes(text));
     default:
-      return typeof value === 'string' ? compileJodaPattern(format)(value) : null;
+      return compileJodaPattern(format)(stripQuotes(text));
   }
-}
-
-function mul(value: number | null, factor: number): number | null {
-  return value === null ? null : value * factor;
-}
-
-function floorOrNull(value: number | null): number | null {
-  return value === null ? null : Math.floor(value);
-}
-
-function nanosToMillis(value: unknown): number | null {
-  const text = typeof value === 'number' ? BigInt(Math.trunc(value)).toString() : typeof value === 'string' ? value.trim() : '';
-  if (!/^[+-]?\d+$/.test(text)) return null;
-  // Nanoseconds exceed 2^53: divide exactly with bigint.
-  return Number(BigInt(text) / 1_000_000n);
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -52,6 +52,8 @@ export interface InputFormat {
   readonly skipHeaderRows?: number;
   readonly delimiter?: string;
   readonly listDelimiter?: string;
+  /** The regex format's Java regular expression; its capture groups become `columns`. */
+  readonly pattern?: string;
   readonly valueFormat?: InputFormat;
   readonly keyFormat?: InputFormat | null;
   readonly headerFormat?: { readonly type: string; readonly encoding?: string } | null;
