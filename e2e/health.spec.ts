@@ -14,10 +14,11 @@ test('the header shows Kafka connected and the local Druid engine', async ({ pag
 
 test('navigation reaches Load, Supervisors and Query', async ({ page }) => {
   await page.goto('/');
+  const nav = page.getByRole('navigation', { name: 'Main' });
   for (const name of ['Supervisors', 'Query', 'Load']) {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
-    await expect(page.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await nav.getByRole('link', { name, exact: true }).click();
+    await expect(nav.getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   }
 });
 

@@ -7,6 +7,7 @@ import { KafkaError, toKafkaError } from './errors';
 import { topicNotFound } from './catalogue';
 import { offsetsForTimestamp, type TimestampLookup } from './offsets-by-time';
 import type { SampleRequest } from './schemas';
+import type { RawMetadata } from 'kafkajs/src/cluster';
 
 export interface PlannedPartition {
   readonly partition: number;
@@ -29,33 +30,17 @@ export interface SamplePlan {
 }
 
 export async function planSample(client: KafkaClient, topic: string, request: SampleRequest): Promise<SamplePlan> {
-  // A second-old answer is fine for leaders (a moved leader is retried with fresh metadata);
-  // a topic missing from it may be brand new, so that case asks again.
+  // A second-old answer is fine for leaders; when a leader has moved since, the offsets are
+  // asked again with fresh metadata. A topic missing from it may be brand new, so that case asks again too.
   let metadata = await client.metadata();
   if (!metadata.topicMetadata.some((t) => t.topic === topic)) metadata = await client.metadata({ fresh: true });
-  const found = metadata.topicMetadata.find((t) => t.topic === topic);
-  if (!found) throw topicNotFound(topic, metadata);
-  const all = found.partitionMetadata.map((p) => ({ partition: p.partitionId, leader: p.leader !== null && p.leader >= 0 ? p.leader : null })).sort((a, b) => a.partition - b.partition);
-
+  let chosen = choosePartitions(metadata, topic, request);
+  let [earliest, latest] = await readOffsetRange(client, topic, chosen);
+  if ([...earliest, ...latest].some((answer) => answer.error)) {
+    chosen = choosePartitions(await client.metadata({ fresh: true }), topic, request);
+    [earliest, latest] = await readOffsetRange(client, topic, chosen);
+  }
   const from = request.from;
-  const wanted = request.partitions ?? (typeof from === 'object' && 'offsets' in from ? Object.keys(from.offsets).map(Number) : undefined);
-  const missing = (wanted ?? []).filter((p) => !all.some((a) => a.partition === p));
-  if (missing.length) {
-    throw new KafkaError(
-      'partition_not_found',
-      `Topic "${topic}" has partitions 0 to ${all.length - 1}; partition${missing.length > 1 ? 's' : ''} ${missing.join(', ')} do${missing.length > 1 ? '' : 'es'} not exist.`,
-      { topic, partitions: missing },
-    );
-  }
-  const chosen = wanted ? all.filter((a) => wanted.includes(a.partition)) : all;
-
-  let earliest, latest;
-  try {
-    const asked = chosen.map((p) => ({ topic, ...p }));
-    [earliest, latest] = await Promise.all([client.listOffsets(asked, EARLIEST), client.listOffsets(asked, LATEST)]);
-  } catch (error) {
-    throw toKafkaError(error, client.brokers, `reading the offsets of "${topic}"`);
-  }
   const warnings: string[] = [];
   const ranges = chosen.map((p, i) => ({
     ...p,
@@ -106,4 +91,30 @@ export async function planSample(client: KafkaClient, topic: string, request: Sa
       return { partition: r.partition, leader: r.leader, earliest: r.earliest, start, end: r.latest, share: i >= 0 ? shares[i] : 0, ...(r.error ? { error: r.error } : {}) };
     }),
   };
+}
+
+function choosePartitions(metadata: RawMetadata, topic: string, request: SampleRequest) {
+  const found = metadata.topicMetadata.find((t) => t.topic === topic);
+  if (!found) throw topicNotFound(topic, metadata);
+  const all = found.partitionMetadata.map((p) => ({ partition: p.partitionId, leader: p.leader !== null && p.leader >= 0 ? p.leader : null })).sort((a, b) => a.partition - b.partition);
+  const from = request.from;
+  const wanted = request.partitions ?? (typeof from === 'object' && 'offsets' in from ? Object.keys(from.offsets).map(Number) : undefined);
+  const missing = (wanted ?? []).filter((p) => !all.some((a) => a.partition === p));
+  if (missing.length) {
+    throw new KafkaError(
+      'partition_not_found',
+      `Topic "${topic}" has partitions 0 to ${all.length - 1}; partition${missing.length > 1 ? 's' : ''} ${missing.join(', ')} do${missing.length > 1 ? '' : 'es'} not exist.`,
+      { topic, partitions: missing },
+    );
+  }
+  return wanted ? all.filter((a) => wanted.includes(a.partition)) : all;
+}
+
+async function readOffsetRange(client: KafkaClient, topic: string, chosen: readonly { partition: number; leader: number | null }[]) {
+  try {
+    const asked = chosen.map((p) => ({ topic, ...p }));
+    return await Promise.all([client.listOffsets(asked, EARLIEST), client.listOffsets(asked, LATEST)]);
+  } catch (error) {
+    throw toKafkaError(error, client.brokers, `reading the offsets of "${topic}"`);
+  }
 }

@@ -171,3 +171,16 @@ describe('faults and awkward topics', () => {
     }
   });
 });
+
+describe('a leader that moved since the last look', () => {
+  it('asks where the partitions live now instead of failing them', async () => {
+    await sample('clicks', { from: 'earliest', limit: 3 });
+    const metadata = await client.metadata();
+    const partition0 = metadata.topicMetadata.find((t) => t.topic === 'clicks')!.partitionMetadata.find((p) => p.partitionId === 0)!;
+    cluster.setPartitionLeader('clicks', 0, partition0.leader === 3 ? 2 : 3);
+
+    const { records, end } = await sample('clicks', { from: 'earliest' });
+    expect(end.reason).toBe('complete');
+    expect(records).toHaveLength(300);
+  });
+});

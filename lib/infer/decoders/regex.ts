@@ -1,7 +1,8 @@
 // Raw text lines (access logs, application logs) read with a regular expression whose
 // capture groups become named columns, as Druid's regex input format does: the whole line
 // must match, and groups map to columns in order. Patterns are written in the syntax that
-// Java and JavaScript share.
+// Java and JavaScript share. Druid keeps a matched "-" as text, so the log patterns match a
+// lone dash outside their groups: an unmatched group is null, in Druid and in the preview.
 
 export interface LogPattern {
   readonly name: string;
@@ -12,12 +13,12 @@ export interface LogPattern {
 export const LOG_PATTERNS: readonly LogPattern[] = [
   {
     name: 'combined access log',
-    pattern: '^(\\S+) (\\S+) (\\S+) \\[([^\\]]+)\\] "(\\S+) (\\S+) ?(\\S*)" (\\d{3}) (\\d+|-) "([^"]*)" "([^"]*)".*$',
+    pattern: '^(\\S+) (?:-|(\\S+)) (?:-|(\\S+)) \\[([^\\]]+)\\] "(\\S+) (\\S+) ?(\\S*)" (\\d{3}) (?:(\\d+)|-) "(?:-|([^"]*))" "([^"]*)".*$',
     columns: ['remote_addr', 'ident', 'remote_user', 'time_local', 'method', 'path', 'protocol', 'status', 'bytes', 'referer', 'user_agent'],
   },
   {
     name: 'common access log',
-    pattern: '^(\\S+) (\\S+) (\\S+) \\[([^\\]]+)\\] "(\\S+) (\\S+) ?(\\S*)" (\\d{3}) (\\d+|-)$',
+    pattern: '^(\\S+) (?:-|(\\S+)) (?:-|(\\S+)) \\[([^\\]]+)\\] "(\\S+) (\\S+) ?(\\S*)" (\\d{3}) (?:(\\d+)|-)$',
     columns: ['remote_addr', 'ident', 'remote_user', 'time_local', 'method', 'path', 'protocol', 'status', 'bytes'],
   },
   {
@@ -54,8 +55,8 @@ export function matchLine(text: string, pattern: string, columns: readonly strin
   const row = Object.create(null) as Record<string, unknown>;
   columns.forEach((column, i) => {
     const value = match[i + 1];
-    // Druid reads an unmatched optional group as null; a lone dash in logs means the same.
-    row[column] = value === undefined || value === '-' ? null : value;
+    // Druid reads an unmatched optional group as null.
+    row[column] = value === undefined ? null : value;
   });
   return { ok: true, value: row };
 }
