@@ -1,0 +1,113 @@
+// Load, steps 1–2: find a topic, sample it every way with visible progress, cancel, paste instead,
+// and the faults a user meets (missing topic, empty topic, a broker down).
+import { expect, test } from '@playwright/test';
+import { LoadPage } from './pages/load-page';
+import { readStack } from './stack';
+
+const TOPIC = 'web-clickstream';
+
+async function control(path: string, body?: unknown): Promise<void> {
+  const response = await fetch(`${readStack().kafka.controlUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok && response.status !== 409) throw new Error(`Kafka control ${path} answered ${response.status}: ${await response.text()}`);
+}
+
+test('finds a topic by typing part of its name and samples it from earliest, latest and a time', async ({ page }) => {
+  const load = new LoadPage(page);
+  await load.openFromNav();
+  await load.findTopic('clicks');
+  await expect(load.topicLink(TOPIC)).toBeVisible();
+  await expect(load.topicLink('payments')).toHaveCount(0);
+  await expect(page).toHaveURL(/q=clicks/);
+  const row = load.topicRows.filter({ has: load.topicLink(TOPIC) });
+  await expect(row).toContainText(/ago|empty/);
+
+  await load.openTopic(TOPIC);
+  await load.waitForSampleEnd();
+  await expect(load.progressBar).toHaveAttribute('aria-valuenow', '100');
+  await expect(load.sampleSummary).toHaveText('Read 500 messages, the limit.');
+  await expect(load.records.first()).toContainText(/^\d+\s*\d+\s*\d{4}-\d\d-\d\d/);
+
+  await load.sampleFrom('Latest messages', { limit: 60 });
+  await expect(page).toHaveURL(/from=latest/);
+  await load.waitForSampleEnd();
+  await expect(load.sampleCounts).toContainText('60 of 60 messages');
+
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  await load.sampleFrom('From a time', { limit: 100, time: anHourAgo });
+  await expect(page).toHaveURL(/from=timestamp&at=/);
+  await load.waitForSampleEnd();
+  await expect(page.getByText(/^Started at \d{4}-/)).toBeVisible();
+  await expect(load.sampleCounts).toContainText('100 of 100 messages');
+
+  // Search within the sample, and a record's pretty view.
+  await page.getByPlaceholder(/Search within the sample/).fill('latencyMs');
+  await expect(page.getByTestId('records-shown')).toContainText('messages');
+  await load.records.first().click();
+  await expect(page.getByTestId('record-value')).toContainText('"latencyMs":');
+});
+
+test('cancels a slow sample, and the page says it was cancelled', async ({ page }) => {
+  const load = new LoadPage(page);
+  for (const broker of [1, 2, 3]) await control(`/brokers/${broker}/rtt`, { ms: 1_500 });
+  try {
+    await load.open(`?topic=${TOPIC}&limit=10000`);
+    await expect(load.sampleStatus).toHaveText('Sampling…');
+    await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+    await load.cancel();
+    await expect(load.sampleStatus).toHaveText('Cancelled');
+    await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  } finally {
+    for (const broker of [1, 2, 3]) await control(`/brokers/${broker}/rtt`, { ms: 0 });
+  }
+});
+
+test('pastes messages instead of reading Kafka, and keeps them across a reload', async ({ page }) => {
+  const load = new LoadPage(page);
+  await load.open();
+  await load.paste('{"user":"ana","ms":12}\n{"user":"bo","ms":40}\n\n{"user":"cy","ms":7}\n');
+  await expect(page.getByTestId('pasted-count')).toHaveText('3 messages');
+  await expect(load.records).toHaveCount(3);
+  await page.reload();
+  await expect(page.getByTestId('pasted-count')).toHaveText('3 messages');
+  await load.records.nth(1).click();
+  await expect(page.getByTestId('record-value')).toHaveText('{\n  "user": "bo",\n  "ms": 40\n}');
+
+  await load.upload('events.csv', 'ts,user,ms\n2026-01-01T00:00:00Z,ana,12\n');
+  await expect(page.getByTestId('pasted-count')).toHaveText('2 messages');
+  await load.upload('photo.png', 'not really a picture', 'image/png');
+  await expect(load.alert).toHaveText('photo.png is not text: upload messages as text, one per line (JSON, CSV, TSV or plain lines).');
+});
+
+test('names a topic that does not exist and suggests the close one', async ({ page }) => {
+  const load = new LoadPage(page);
+  await load.open('?topic=web-clicks');
+  await expect(load.alert).toContainText(`Topic "web-clicks" does not exist on this Kafka cluster. Did you mean "${TOPIC}"?`);
+});
+
+test('says an empty topic is empty, at once', async ({ page }) => {
+  const name = `e2e-empty-${Date.now()}`;
+  await control('/topics', { name, partitions: 2 });
+  const load = new LoadPage(page);
+  await load.open(`?topic=${name}`);
+  await expect(load.sampleSummary).toHaveText(`Topic "${name}" is empty: none of its 2 partitions holds a message.`, { timeout: 5_000 });
+});
+
+test('reads what it can when a broker is down and names the partitions it could not read', async ({ page }) => {
+  const load = new LoadPage(page);
+  await load.open(`?topic=${TOPIC}&limit=300`);
+  await load.waitForSampleEnd();
+  await control(`/topics/${TOPIC}/partitions/0/leader`, { broker: 2 });
+  await control('/brokers/2/down');
+  try {
+    await load.sampleFrom('From earliest', { limit: 301 });
+    await load.waitForSampleEnd();
+    await expect(load.sampleSummary).toContainText(/could not be read: its leader, broker 2/);
+    await expect(load.records.first()).toBeVisible();
+  } finally {
+    await control('/brokers/2/up');
+  }
+});
