@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadPlan } from './model';
 import { periodToMs, previewPlan } from './preview';
+import { inferSchema } from './infer';
 
 const NOW = Date.UTC(2026, 10, 21, 6, 0, 0);
 const HOUR = 3_600_000;
@@ -38,11 +39,17 @@ describe('previewPlan', () => {
   it('buckets event times by segment granularity and marks the late window', () => {
     const preview = previewPlan({ lines }, { ...plan, lateMessageRejectionPeriod: 'PT90M' }, { now: NOW });
     expect(preview.thrownAwayCount).toBe(2);
+    expect(preview.lateCount).toBe(2);
     expect(preview.histogram).toEqual({
       granularity: 'hour',
       now: NOW,
       lateWindowStart: NOW - 90 * 60_000,
-      buckets: [{ start: NOW - HOUR, count: 1, late: false, future: false }],
+      // The window opens inside this bucket (04:30), so it is partly kept and not marked late,
+      // though both of its rows are before the window.
+      buckets: [
+        { start: NOW - 2 * HOUR, count: 2, late: false, future: false },
+        { start: NOW - HOUR, count: 1, late: false, future: false },
+      ],
     });
   });
 
@@ -56,5 +63,22 @@ describe('periodToMs', () => {
     expect(periodToMs('PT1H')).toBe(HOUR);
     expect(periodToMs('P1DT12H')).toBe(36 * HOUR);
     expect(periodToMs('1 hour')).toBeNull();
+  });
+});
+
+describe('the late-message window in the preview', () => {
+  it('counts every late row, however many, and still draws them in late buckets', async () => {
+    const now = Date.UTC(2026, 10, 21, 12);
+    // 400 rows three hours old (past a PT1H window), 10 rows from the last minutes.
+    const lines = [
+      ...Array.from({ length: 400 }, (_, i) => JSON.stringify({ ts: new Date(now - 3 * 3_600_000 + i * 1000).toISOString(), n: i })),
+      ...Array.from({ length: 10 }, (_, i) => JSON.stringify({ ts: new Date(now - 60_000 * (i + 1)).toISOString(), n: i })),
+    ];
+    const inferred = await inferSchema({ lines }, { now });
+    const preview = previewPlan({ lines }, { ...inferred.plan, lateMessageRejectionPeriod: 'PT1H', segmentGranularity: 'hour' }, { now });
+    expect(preview.lateCount).toBe(400);
+    expect(preview.rowsParsed).toBe(10);
+    const lateBuckets = preview.histogram.buckets.filter((b) => b.late);
+    expect(lateBuckets.reduce((sum, b) => sum + b.count, 0)).toBe(400);
   });
 });

@@ -6,7 +6,7 @@ import { issueWithCardinality, issueWithStartOffset, issueWithTimeColumnName, is
 const NOW = Date.UTC(2026, 10, 21, 6, 0, 0);
 const preview = (over: Partial<Preview>): Preview => ({
   rowsIn: 10, rowsParsed: 10, rowsOut: 10, rollupRatio: 1, rows: [], unparseable: [], unparseableCount: 0,
-  thrownAway: [], thrownAwayCount: 0, histogram: { granularity: 'hour', now: NOW, lateWindowStart: null, buckets: [] }, eventTimes: [], ...over,
+  thrownAway: [], thrownAwayCount: 0, lateCount: 0, histogram: { granularity: 'hour', now: NOW, lateWindowStart: null, buckets: [] }, eventTimes: [], ...over,
 });
 const plan = { decode: { format: 'json' as const }, timestamp: { column: 'ts', format: 'iso' }, columns: [], rollup: false, queryGranularity: 'none' as const, segmentGranularity: 'hour' as const };
 

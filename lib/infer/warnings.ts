@@ -35,7 +35,7 @@ export function issueWithTimeColumnName(renamed: string | undefined): Warning | 
 export function issueWithWindow(preview: Preview, now: number, plan: LoadPlan): Warning | undefined {
   const total = preview.rowsParsed + preview.thrownAwayCount;
   if (total === 0) return undefined;
-  const late = preview.thrownAway.filter((i) => i.reason.includes('late-message window')).length;
+  const late = preview.lateCount;
   const future = preview.eventTimes.filter((t) => t > now + FUTURE_TOLERANCE_MS).length;
   if (late > total / 2) {
     return { code: 'outside-window', message: `${late} of ${total} sampled rows fall before the late-message window (${plan.lateMessageRejectionPeriod}) and would be thrown away` };
