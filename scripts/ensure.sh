@@ -38,11 +38,14 @@ if $want_browser && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 if $want_kcat && ! command -v kcat >/dev/null; then missing+=(kcat); fi
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 
-# npm packages: reinstall only when package-lock.json changed since the last install.
+# npm packages: install only when package-lock.json changed since the last install.
+# `npm install --no-save` installs the locked versions like `npm ci`, but tolerates optional
+# platform binaries (other CPUs and systems) that a registry mirror does not carry, which make
+# `npm ci` refuse the lock file; --no-save leaves the lock file as committed.
 lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 stamp=node_modules/.tributary-lock-hash
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
-  say "installing npm packages (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  say "installing npm packages"
+  npm install --no-save --no-audit --no-fund --loglevel=error
   echo "$lock_hash" > "$stamp"
 fi
