@@ -5,7 +5,6 @@ import { getConfig } from '@/lib/config';
 import { checkHealth, type Health } from '@/lib/health';
 import { druid } from './druid';
 import { appKafka } from '@/lib/kafka/server';
-import { describeCause } from '@/lib/kafka/client';
 
 const HEALTH_CACHE_MS = 2_000;
 const DRUID_PROBE_TIMEOUT_MS = 5_000;
@@ -24,12 +23,9 @@ async function probeAll(): Promise<Health> {
     druidUrl: config.druid.layout === 'router' ? config.druid.overlordUrl : `${config.druid.overlordUrl} + ${config.druid.brokerUrl}`,
     druidLayout: config.druid.layout,
     probeKafka: async () => {
-      try {
-        const metadata = await appKafka().metadata({ fresh: true });
-        return { brokers: metadata.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port })) };
-      } catch (error) {
-        throw new Error(`Kafka at ${config.kafka.brokers.join(', ')} is unreachable: ${describeCause(error)}`);
-      }
+      // lib/kafka's errors already name the brokers and what to check.
+      const metadata = await appKafka().metadata({ fresh: true });
+      return { brokers: metadata.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port })) };
     },
     probeDruid: async () => {
       const status = await druid().status.status('overlord', { timeoutMs: DRUID_PROBE_TIMEOUT_MS });
