@@ -9,6 +9,7 @@ import { MockCluster, configFor } from '@/devstack/kafka/testing/local-kafka';
 import { STREAM_TOPICS } from '@/devstack/streams/catalogue';
 import { startStreams } from '@/devstack/streams/run-streams';
 import { inferSchema, type InferResult } from '@/lib/infer';
+import { toInferInput } from '@/lib/infer/request';
 import { truncateToGranularity } from '@/lib/ingest';
 import { closeKafkaClient, kafkaClient, type KafkaClient } from '@/lib/kafka/client';
 import { planSample } from '@/lib/kafka/sample-plan';
@@ -72,25 +73,10 @@ async function sample(topic: string): Promise<SampleRecord[]> {
   return records;
 }
 
-/** Sampled records as the wizard hands them to inference (headers as a record). */
-function inferInput(records: readonly SampleRecord[]) {
-  return {
-    records: records.map((r) => ({
-      partition: r.partition as number,
-      offset: r.offset as string,
-      timestamp: r.timestamp as number,
-      key: r.key,
-      value: r.value,
-      valueEncoding: r.valueEncoding,
-      headers: Object.fromEntries(r.headers.filter((h) => h.value !== null).map((h) => [h.key, h.value as string])),
-    })),
-  };
-}
-
 async function load(topic: string): Promise<Loaded> {
   const records = await sample(topic);
   expect(records).toHaveLength(500);
-  const inferred = await inferSchema(inferInput(records), { now: Date.now() });
+  const inferred = await inferSchema(toInferInput(records), { now: Date.now() });
   const plan = loadPlanSchema.parse({
     topic,
     datasource: topic,

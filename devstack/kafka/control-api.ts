@@ -1,30 +1,10 @@
 // The control API's resources, one zod schema each, shared by the server (which parses
 // requests with them) and the client (which parses responses with them).
 import { z } from 'zod';
+import { ApiKey } from './mock-cluster';
 
-/** Kafka protocol API keys by name (Kafka protocol guide), for fault injection by name. */
-export const KAFKA_API_KEYS = {
-  Produce: 0,
-  Fetch: 1,
-  ListOffsets: 2,
-  Metadata: 3,
-  OffsetCommit: 8,
-  OffsetFetch: 9,
-  FindCoordinator: 10,
-  JoinGroup: 11,
-  Heartbeat: 12,
-  LeaveGroup: 13,
-  SyncGroup: 14,
-  DescribeGroups: 15,
-  ListGroups: 16,
-  SaslHandshake: 17,
-  ApiVersions: 18,
-  CreateTopics: 19,
-  DeleteTopics: 20,
-  InitProducerId: 22,
-  DescribeConfigs: 32,
-  SaslAuthenticate: 36,
-} as const;
+/** Kafka protocol API keys by name, for fault injection by name. */
+export const KAFKA_API_KEYS = ApiKey;
 /** Highest API key Kafka defines today; numbers above it are surely typos. */
 const MAX_API_KEY = 100;
 

@@ -14,8 +14,17 @@ export const ApiKey = {
   FindCoordinator: 10,
   JoinGroup: 11,
   Heartbeat: 12,
+  LeaveGroup: 13,
   SyncGroup: 14,
+  DescribeGroups: 15,
+  ListGroups: 16,
+  SaslHandshake: 17,
   ApiVersions: 18,
+  CreateTopics: 19,
+  DeleteTopics: 20,
+  InitProducerId: 22,
+  DescribeConfigs: 32,
+  SaslAuthenticate: 36,
 } as const;
 
 /** Kafka protocol error codes used in fault injection. */
