@@ -4,6 +4,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { PartitionRow } from '@/lib/operate';
+import { READ_ONLY_NOTE, useReadOnly } from '@/components/ui/health-indicator';
 import { useSupervisorAction, type ActionRequest } from './api';
 import { ConfirmDialog } from './confirm-dialog';
 import { ResetOffsetsDialog } from './reset-offsets-dialog';
@@ -25,7 +26,8 @@ export function SupervisorActions({ id, suspended, partitions, taskGroupIds }: {
         if (request.action === 'terminate') router.push(`/supervisors?terminated=${encodeURIComponent(id)}`);
       },
     });
-  const busy = mutation.isPending;
+  const readOnly = useReadOnly();
+  const busy = mutation.isPending || readOnly;
 
   return (
     <div className="space-y-2">
@@ -64,6 +66,7 @@ export function SupervisorActions({ id, suspended, partitions, taskGroupIds }: {
           Terminate…
         </button>
       </div>
+      {readOnly && <p className="text-sm text-slate-600">{READ_ONLY_NOTE}</p>}
       {mutation.isSuccess && !asking && (
         <p role="status" className="text-sm text-emerald-800">
           {mutation.data.message}

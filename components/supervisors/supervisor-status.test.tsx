@@ -96,6 +96,14 @@ describe('SupervisorStatus', () => {
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.url)).toEqual(['/api/supervisors/clicks/terminate']);
   });
 
+  it('disables the actions of a read-only instance and says why', async () => {
+    const calls = respond((url) => (url === '/api/health' ? [200, { kafka: { reachable: true, brokers: [] }, druid: { reachable: true, url: 'http://d', layout: 'router' }, readOnly: true, checkedAt: '' }] : [200, detail]));
+    renderStatus();
+    await screen.findByText('This Tributary instance is read-only: actions and submits are disabled.');
+    for (const name of ['Suspend', 'Reset…', 'Terminate…']) expect(screen.getByRole('button', { name })).toHaveProperty('disabled', true);
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+  });
+
   it("shows the server's refusal of an action in words", async () => {
     respond((url, init) => (init?.method === 'POST' ? [403, { error: { code: 'read_only', message: 'This Tributary instance is read-only' } }] : [200, detail]));
     renderStatus();

@@ -10,6 +10,13 @@ export function healthQuery() {
   return { queryKey: ['health'] as const, queryFn: () => fetchJson<Health>('/api/health'), refetchInterval: HEALTH_POLL_MS };
 }
 
+/** Whether this Tributary instance refuses actions and submits (TRIBUTARY_READ_ONLY). */
+export function useReadOnly(): boolean {
+  return useQuery(healthQuery()).data?.readOnly === true;
+}
+
+export const READ_ONLY_NOTE = 'This Tributary instance is read-only: actions and submits are disabled.';
+
 export function HealthIndicator() {
   const { data, error, isPending } = useQuery(healthQuery());
   if (isPending) return <span className="text-sm text-slate-400">Checking connections…</span>;
@@ -19,6 +26,11 @@ export function HealthIndicator() {
   const druidKind = data.druid.localEngine ? 'local engine, not Apache Druid' : 'Apache Druid';
   return (
     <div className="flex items-center gap-2" data-testid="health">
+      {data.readOnly && (
+        <span title={READ_ONLY_NOTE} className="rounded-full border border-slate-300 bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-700">
+          read-only
+        </span>
+      )}
       <Pill
         ok={data.kafka.reachable}
         label={data.kafka.reachable ? 'Kafka connected' : 'Kafka unreachable'}

@@ -19,6 +19,8 @@ export const HealthSchema = z.object({
     localEngine: z.boolean().optional(),
     error: z.string().optional(),
   }),
+  /** Tributary's own mode: when read-only, the UI disables actions and submits. */
+  readOnly: z.boolean(),
   checkedAt: z.string(),
 });
 
@@ -34,6 +36,7 @@ export interface HealthProbes {
   readonly druidLayout: 'router' | 'split';
   readonly probeKafka: () => Promise<KafkaProbeResult>;
   readonly probeDruid: () => Promise<{ version: string }>;
+  readonly readOnly?: boolean;
 }
 
 /** Runs both probes in parallel; a failure of one never hides the other's answer. */
@@ -54,6 +57,7 @@ export async function checkHealth(probes: HealthProbes, now = new Date()): Promi
             localEngine: isLocalEngine(druid.value.version),
           }
         : { reachable: false, url: probes.druidUrl, layout: probes.druidLayout, error: messageOf(druid.reason) },
+    readOnly: probes.readOnly ?? false,
     checkedAt: now.toISOString(),
   };
 }

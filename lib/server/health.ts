@@ -22,6 +22,7 @@ async function probeAll(): Promise<Health> {
     kafkaBrokers: config.kafka.brokers,
     druidUrl: config.druid.layout === 'router' ? config.druid.overlordUrl : `${config.druid.overlordUrl} + ${config.druid.brokerUrl}`,
     druidLayout: config.druid.layout,
+    readOnly: config.access.readOnly,
     probeKafka: async () => {
       // lib/kafka's errors already name the brokers and what to check.
       const metadata = await appKafka().metadata({ fresh: true });

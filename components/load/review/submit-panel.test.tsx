@@ -17,6 +17,21 @@ const spec = {
   },
 } as unknown as SupervisorSpec;
 
+const health = (readOnly: boolean) =>
+  Response.json({
+    kafka: { reachable: true, brokers: ['k:9092'] },
+    druid: { reachable: true, url: 'http://druid:8888', layout: 'router', version: '30.0.0', localEngine: false },
+    readOnly,
+    checkedAt: '2026-01-01T00:00:00.000Z',
+  });
+
+/** Submits go to the mock; the header's health question is answered apart from them. */
+function stubFetch(submit: (url: string, init?: RequestInit) => Promise<Response>, readOnly = false) {
+  const submits = vi.fn(submit);
+  vi.stubGlobal('fetch', (url: string, init?: RequestInit) => (url === '/api/health' ? Promise.resolve(health(readOnly)) : submits(url, init)));
+  return submits;
+}
+
 function wrap(children: ReactNode) {
   return <QueryClientProvider client={new QueryClient({ defaultOptions: { mutations: { retry: false } } })}>{children}</QueryClientProvider>;
 }
@@ -30,8 +45,7 @@ afterEach(() => {
 describe('submitting a spec', () => {
   it('submits once however often it is clicked, then opens the status page', async () => {
     let answer: (r: Response) => void = () => undefined;
-    const fetchMock = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve)));
-    vi.stubGlobal('fetch', fetchMock);
+    const fetchMock = stubFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
     const onSubmitted = vi.fn();
     render(wrap(<SubmitPanel spec={spec} overlordUrl="http://druid:8888" onSubmitted={onSubmitted} />));
     const button = screen.getByRole('button', { name: 'Submit' });
@@ -45,6 +59,16 @@ describe('submitting a spec', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(fetchMock.mock.calls[0]).toEqual(['/api/supervisors?suspended=false', expect.objectContaining({ method: 'POST' })]);
     expect(onSubmitted).toHaveBeenCalledWith('payments');
+  });
+
+  it('is disabled, and says why, when this Tributary instance is read-only', async () => {
+    const submits = stubFetch(async () => Response.json({}), true);
+    render(wrap(<SubmitPanel spec={spec} overlordUrl="http://druid:8888" onSubmitted={() => undefined} />));
+    await screen.findByText('This Tributary instance is read-only: actions and submits are disabled.');
+    const button = screen.getByRole('button', { name: 'Submit' });
+    expect(button).toHaveProperty('disabled', true);
+    fireEvent.click(button);
+    expect(submits).not.toHaveBeenCalled();
   });
 
   it("shows Druid's refusal in words with the paths it names, and can submit again", async () => {

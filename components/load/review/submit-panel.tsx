@@ -5,6 +5,7 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { ApiRequestError } from '@/components/ui/fetch-json';
+import { READ_ONLY_NOTE, useReadOnly } from '@/components/ui/health-indicator';
 import { specToCurl, specToJson, type SupervisorSpec } from '@/lib/spec';
 import { useSubmitSpec } from './api';
 
@@ -29,10 +30,11 @@ export function SubmitPanel({ spec, blocked, overlordUrl, updates, onSubmitted }
   const inFlight = useRef(false);
   const [copied, setCopied] = useState<string>();
   const suspended = spec?.suspended === true;
-  const disabled = Boolean(blocked) || !spec || submit.isPending || submit.isSuccess;
+  const readOnly = useReadOnly();
+  const disabled = Boolean(blocked) || !spec || readOnly || submit.isPending || submit.isSuccess;
 
   function send() {
-    if (!spec || blocked || inFlight.current) return;
+    if (!spec || blocked || readOnly || inFlight.current) return;
     inFlight.current = true;
     submit.mutate(
       { spec, suspended },
@@ -63,6 +65,7 @@ export function SubmitPanel({ spec, blocked, overlordUrl, updates, onSubmitted }
   const label = submit.isPending ? 'Submitting…' : updates ? `Update supervisor ${updates}` : suspended ? 'Submit suspended' : 'Submit';
   return (
     <section aria-label="Submit" className="space-y-3">
+      {readOnly && <p className="text-sm text-slate-600">{READ_ONLY_NOTE}</p>}
       <div className="flex flex-wrap items-center gap-3">
         <button type="button" onClick={send} disabled={disabled} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50">
           {label}
