@@ -38,3 +38,46 @@ describe('hand-edited JSON and the schema steps', () => {
     expect(schemaFromSpec(plan, edited)).toMatchObject({ segmentGranularity: 'week', queryGranularity: 'minute', rollup: !plan.rollup, timestamp: { column: 'ts', format: 'auto' } });
   });
 });
+
+describe('dimensions and metrics edited in the JSON', () => {
+  const wide = [
+    '{"ts":"2026-01-31T12:00:00Z","user":"ana","country":"PT","ms":42,"bytes":100}',
+    '{"ts":"2026-01-31T12:00:01Z","user":"bo","country":"NO","ms":17,"bytes":250}',
+  ];
+
+  it('reach the schema steps as roles, types and aggregators, and a spec in step maps to nothing', async () => {
+    const { plan } = await inferSchema({ lines: wide }, { now: Date.parse('2026-01-31T12:01:00Z') });
+    const spec = generateSpec(draft, plan, defaults).spec!;
+    expect(schemaFromSpec(plan, spec)).toBeUndefined();
+
+    const dataSchema = spec.spec.dataSchema as unknown as Record<string, unknown>;
+    const edited = {
+      ...spec,
+      spec: {
+        ...spec.spec,
+        dataSchema: {
+          ...dataSchema,
+          // country dropped, ms kept as a long dimension, bytes summed as a double.
+          dimensionsSpec: { dimensions: ['user', { type: 'long', name: 'ms' }] },
+          metricsSpec: [{ type: 'count', name: 'count' }, { type: 'doubleSum', name: 'sum_bytes', fieldName: 'bytes' }],
+        },
+      },
+    } as unknown as SupervisorSpec;
+    const mapped = schemaFromSpec(plan, edited)!;
+    const role = (name: string) => mapped.columns.find((c) => c.name === name);
+    expect(role('user')).toMatchObject({ role: 'dimension', type: 'string' });
+    expect(role('ms')).toMatchObject({ role: 'dimension', type: 'long' });
+    expect(role('country')).toMatchObject({ role: 'none' });
+    expect(role('bytes')).toMatchObject({ role: 'metric', aggregator: { type: 'doubleSum', name: 'sum_bytes', fieldName: 'bytes' } });
+    // The schema as mapped generates the JSON's dimensions and metrics back.
+    const regenerated = generateSpec(draft, mapped, defaults).spec!;
+    expect(schemaFromSpec(mapped, regenerated)).toBeUndefined();
+  });
+
+  it('are not read back when Druid picks the dimensions itself', async () => {
+    const { plan } = await inferSchema({ lines: wide }, { now: Date.parse('2026-01-31T12:01:00Z') });
+    const spec = generateSpec(draft, plan, defaults).spec!;
+    const discovery = { ...spec, spec: { ...spec.spec, dataSchema: { ...spec.spec.dataSchema, dimensionsSpec: { dimensions: [], useSchemaDiscovery: true } } } } as unknown as SupervisorSpec;
+    expect(schemaFromSpec(plan, discovery)).toBeUndefined();
+  });
+});
