@@ -1,15 +1,6 @@
 // Small process helpers shared by the local stack's entry points.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-
-/** Writes JSON atomically: readers never see half a file. */
-export function writeStateFile(file: string, value: unknown): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(value, null, 2)}\n`);
-  renameSync(temp, file);
-}
+import { existsSync, readFileSync } from 'node:fs';
 
 export async function waitForStateFile<T>(file: string, options: { timeoutMs: number; child?: ChildProcess; what: string }): Promise<T> {
   const deadline = Date.now() + options.timeoutMs;
@@ -21,17 +12,6 @@ export async function waitForStateFile<T>(file: string, options: { timeoutMs: nu
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${options.what} was not ready after ${options.timeoutMs / 1000} s`);
-}
-
-/** Exits when the parent process goes away, so no orphan outlives a killed stack. */
-export function exitWithParent(onExit: () => void | Promise<void>): void {
-  const parent = process.ppid;
-  const timer = setInterval(() => {
-    if (process.ppid !== parent) {
-      clearInterval(timer);
-      void Promise.resolve(onExit()).finally(() => process.exit(0));
-    }
-  }, 1_000);
 }
 
 export function onShutdown(handler: () => Promise<void> | void): void {

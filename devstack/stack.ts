@@ -5,7 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { onShutdown, prefixOutput, spawnTs, stopChild, waitForStateFile, writeStateFile } from './process';
+import { onShutdown, prefixOutput, spawnTs, stopChild, waitForStateFile } from './process';
+import { writeStateFile } from './state-file';
 import { submitDemoSupervisor } from './demo-supervisor';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
     '--port', args['druid-port']!,
     '--data', path.join(dir, 'druid.duckdb'),
     '--state', path.join(dir, 'druid.json'),
+    '--parent-pid', String(process.pid),
   ]);
   const druid = await waitForStateFile<{ url: string }>(path.join(dir, 'druid.json'), { timeoutMs: READY_TIMEOUT_MS, child: druidProcess, what: 'the local Druid engine' });
   await waitForStateFile(path.join(dir, 'streams.json'), { timeoutMs: READY_TIMEOUT_MS, child: streamsProcess, what: 'the stream generators' });

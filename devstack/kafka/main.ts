@@ -4,8 +4,8 @@
 // URL); removes it and exits 0 on SIGINT/SIGTERM or when its parent process is gone.
 import { parseKafkaArgs } from './args';
 import { startKafkaHost } from './host';
-import { runUntilStopped } from './lifecycle';
-import { removeStateFile, writeStateFile } from './state-file';
+import { runUntilStopped } from '../lifecycle';
+import { removeStateFile, writeStateFile } from '../state-file';
 
 const log = (line: string) => process.stderr.write(`[kafka] ${line}\n`);
 

@@ -2,8 +2,8 @@
 //   npx tsx devstack/streams/main.ts --bootstrap 127.0.0.1:9092 --history-hours 3 --state .devstack/streams.json
 // Writes the state file once every topic's history is in Kafka, then keeps producing in
 // real time until SIGINT/SIGTERM or until its parent process is gone.
-import { removeStateFile, writeStateFile } from '../kafka/state-file';
-import { runUntilStopped } from '../kafka/lifecycle';
+import { removeStateFile, writeStateFile } from '../state-file';
+import { runUntilStopped } from '../lifecycle';
 import { parseStreamsArgs } from './args';
 import { startStreams } from './run-streams';
 import type { StreamsState } from './state';
