@@ -1,7 +1,7 @@
 // The row pipeline shared by the local engine and the load wizard's ingest preview.
 export { createRowParser, type RowParser, type RowParserOptions } from './row-parser';
 export { rollupRows } from './rollup';
-export { parseTimestamp, parseIso, compileJodaPattern } from './timestamp';
+export { parseTimestamp, parseIso, compileJodaPattern, checkJodaPattern } from './timestamp';
 export { truncateToGranularity, bucketEnd, granularityName, periodToMs } from './granularity';
 export { checkSupported } from './supported';
 export { describeColumns, type RowColumn } from './columns';

@@ -8,7 +8,7 @@
 // "1666391360.123" (Long.parseLong fails); `auto` reads the number as millis (a date in
 // January 1970) and the string as a malformed ISO date. So inference marks such columns
 // `fractionalSeconds` and the plan rebuilds __time with an expression transform.
-import { parseJoda } from './joda';
+import { compileJodaPattern } from '@/lib/ingest';
 
 export const NUMERIC_FORMATS = ['posix', 'millis', 'micro', 'nano'] as const;
 
@@ -91,7 +91,8 @@ export function parseTimestampValue(value: unknown, format: string): number | nu
     return parseIsoLike(text, true);
   }
   if (format === 'iso') return parseIsoLike(text, false);
-  return parseJoda(text, format);
+  // The engine's own Joda parser: the preview reads a pattern exactly as ingestion will.
+  return compileJodaPattern(format)(text);
 }
 
 /** Epoch ms for fractional epoch seconds (number or decimal text), or null. */
