@@ -15,6 +15,20 @@ describe('parseDruidJson', () => {
     expect(parseDruidJson('[8.0419541E7, 0.0, -1]')).toEqual([80419541, 0, -1]);
   });
 
+  it('reads a key Druid writes twice as Jackson does: the last one wins', () => {
+    // GET /druid/indexer/v1/supervisor/{id}/history after a terminate (Druid 33).
+    const text =
+      '[{"spec":{"type":"NoopSupervisorSpec","id":null,"dataSources":["clicks"],"suspended":false,"type":"noop","source":"noop"},"version":"2026-01-02T00:00:00.000Z"}]';
+    expect(() => JSON.parse(text)).not.toThrow();
+    expect(parseDruidJson(text)).toEqual([
+      { spec: { type: 'noop', id: null, dataSources: ['clicks'], suspended: false, source: 'noop' }, version: '2026-01-02T00:00:00.000Z' },
+    ]);
+    expect(parseDruidJson('{"type":"NoopSupervisorSpec","type":"NoopSupervisorSpec","n":9223372036854775807}', { bigIntegers: 'string' })).toEqual({
+      type: 'NoopSupervisorSpec',
+      n: '9223372036854775807',
+    });
+  });
+
   it('says where the text stops being JSON', () => {
     expect(() => parseDruidJson('{"a": 1,')).toThrow(/position 8/);
   });

@@ -11,14 +11,24 @@ export interface ParseDruidJsonOptions {
   readonly bigIntegers?: 'bigint' | 'string';
 }
 
-/** Parses JSON text; throws SyntaxError with lossless-json's position on bad input. */
+/**
+ * Parses JSON text; throws SyntaxError with lossless-json's position on bad input.
+ *
+ * A key written twice keeps its last value, as Jackson reads it: Druid itself writes some
+ * objects that way, e.g. the NoopSupervisorSpec that marks a terminated supervisor in its
+ * spec history carries its type id and its own "type" property (`"type":"NoopSupervisorSpec",
+ * ..., "type":"noop"`).
+ */
 export function parseDruidJson(text: string, options: ParseDruidJsonOptions = {}): unknown {
   const asString = options.bigIntegers === 'string';
-  return parse(text, null, (value: string) => {
-    if (isSafeNumber(value)) return Number(value);
-    if (isInteger(value)) return asString ? value : BigInt(value);
-    // A double with more digits than a double holds: Druid computed it as a double, so a double it stays.
-    return Number(value);
+  return parse(text, null, {
+    parseNumber: (value: string) => {
+      if (isSafeNumber(value)) return Number(value);
+      if (isInteger(value)) return asString ? value : BigInt(value);
+      // A double with more digits than a double holds: Druid computed it as a double, so a double it stays.
+      return Number(value);
+    },
+    onDuplicateKey: ({ newValue }) => newValue,
   });
 }
 
