@@ -36,7 +36,7 @@ function clientFor(url: string, config: Partial<DruidConfig> = {}, options: Drui
       timeoutMs: 2000,
       ...config,
     },
-    { retry: { baseDelayMs: 5 }, ...options },
+    { retry: { baseDelayMs: 5 }, warn: () => {}, ...options },
   );
   open.push(client);
   return client;
@@ -208,6 +208,24 @@ describe('what Druid answers', () => {
     expect(withUser.message).toBe(`Druid's Overlord at ${druid.url} rejected the credentials of Druid user "ops" (HTTP 401)`);
     const anonymous = await failure(clientFor(druid.url).supervisors.list());
     expect(anonymous.message).toBe(`Druid's Overlord at ${druid.url} requires a login (HTTP 401), and Tributary has no Druid user configured`);
+  });
+
+  it("puts each error answer in the server's log: method, path, status and the start of the body, never credentials", async () => {
+    const refusal = `{"error":"Cannot construct instance of \`KafkaSamplerSpec\`, problem: missing type id property 'type' (for POJO property 'spec') password=s3cret-pw${'x'.repeat(600)}"}`;
+    const druid = await fake((request) => (request.url.endsWith('/status') ? json('{"error":"down"}', 503) : json(refusal, 400)));
+    const logged: string[] = [];
+    const client = clientFor(druid.url, { auth: { username: 'ops', password: 's3cret-pw' } }, { warn: (line) => logged.push(line) });
+    await failure(client.sampler.sample({ type: 'kafka', spec: { type: 'kafka' } }));
+    await failure(client.supervisors.status('clicks'));
+    expect(logged[0]).toMatch(new RegExp(`^Druid's Overlord at ${druid.url} answered POST /druid/indexer/v1/sampler with HTTP 400: \\{"error":"Cannot construct`));
+    expect(logged[0]).toContain("missing type id property 'type'");
+    expect(logged[0].length).toBeLessThan(700);
+    // A read that Druid answers 503 is retried: each answer is logged.
+    expect(logged.slice(1)).toEqual(Array(3).fill(`Druid's Overlord at ${druid.url} answered GET ${S}/clicks/status with HTTP 503: {"error":"down"}`));
+    const all = logged.join('\n');
+    expect(all).not.toContain('s3cret-pw');
+    expect(all).not.toContain(Buffer.from('ops:s3cret-pw').toString('base64'));
+    expect(all).not.toContain('Basic');
   });
 
   it('says which action a Druid user may not take', async () => {

@@ -41,6 +41,8 @@ export interface DruidClientOptions {
   readonly retry?: { readonly attempts?: number; readonly baseDelayMs?: number };
   /** Leader redirects followed per call (default 3). */
   readonly maxRedirects?: number;
+  /** Where each error answer from Druid is reported (default console.warn, i.e. the server's log). */
+  readonly warn?: (line: string) => void;
 }
 
 /** What any single call may override. */
@@ -187,6 +189,7 @@ export class DruidTransport {
         if (ok && stream) return { response, site };
         const text = await response.text();
         if (ok) return { response, site, text };
+        (this.options.warn ?? console.warn)(errorAnswerLine(site, response.status, text, this.config.auth?.password));
         throw errorFromStatus(site, response.status, text, response.headers.get('content-type'), call.notFoundMessage);
       }
     } catch (error) {
@@ -232,6 +235,26 @@ export class DruidTransport {
     }
     return this.agent;
   }
+}
+
+/** Characters of an error body that go into the server's log. */
+const LOGGED_BODY_CHARS = 500;
+
+/**
+ * One log line for an error answer: method, path, status and the start of the body. Never a
+ * header, nor the URL's user info; the Druid password is masked should a body ever echo it.
+ */
+export function errorAnswerLine(site: CallSite, status: number, text: string, password?: string): string {
+  let origin = site.url;
+  try {
+    origin = new URL(site.url).origin;
+  } catch {
+    // not a URL: logged as it is
+  }
+  const masked = password ? text.split(password).join('***') : text;
+  const body = masked.replace(/\s+/g, ' ').trim();
+  const shown = body.length > LOGGED_BODY_CHARS ? `${body.slice(0, LOGGED_BODY_CHARS)}…` : body;
+  return `Druid's ${site.service} at ${origin} answered ${site.method} ${site.path} with HTTP ${status}: ${shown || '(no body)'}`;
 }
 
 /**
