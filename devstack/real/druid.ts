@@ -1,0 +1,145 @@
+// Apache Druid from its Maven artifacts, laid out like Druid's single-server quickstarts but
+// sized for two cores: ZooKeeper (from Druid's own classpath), a Coordinator that also runs
+// the Overlord (and Derby for metadata), a Broker, a Historical, an Indexer and a Router.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import path from 'node:path';
+import { JAVA_17_OPENS, startJvm, type Jvm } from './jvm';
+import type { StackPorts } from './ports';
+import { httpReady, waitUntil } from './ready';
+
+const CONF_DIR = path.resolve(import.meta.dirname, '..', 'druid', 'conf');
+const READY_TIMEOUT_MS = 240_000;
+
+interface DruidProcess {
+  readonly name: 'coordinator-overlord' | 'broker' | 'historical' | 'indexer' | 'router';
+  readonly command: string;
+  readonly port: keyof StackPorts;
+  readonly heap: readonly string[];
+}
+
+const PROCESSES: readonly DruidProcess[] = [
+  { name: 'coordinator-overlord', command: 'coordinator', port: 'coordinator', heap: ['-Xms256m', '-Xmx512m'] },
+  { name: 'broker', command: 'broker', port: 'broker', heap: ['-Xms512m', '-Xmx512m', '-XX:MaxDirectMemorySize=400m'] },
+  { name: 'historical', command: 'historical', port: 'historical', heap: ['-Xms512m', '-Xmx512m', '-XX:MaxDirectMemorySize=400m'] },
+  { name: 'indexer', command: 'indexer', port: 'indexer', heap: ['-Xms512m', '-Xmx1536m', '-XX:MaxDirectMemorySize=512m'] },
+  { name: 'router', command: 'router', port: 'router', heap: ['-Xms128m', '-Xmx256m'] },
+];
+
+export interface DruidOptions {
+  readonly dir: string;
+  readonly logDir: string;
+  readonly classpath: readonly string[];
+  readonly ports: StackPorts;
+  /** Task slots of the Indexer: how many supervisors' tasks run at once. */
+  readonly taskSlots: number;
+}
+
+export interface DruidCluster {
+  readonly zookeeper: Jvm;
+  readonly processes: readonly Jvm[];
+}
+
+export async function startZooKeeper(options: DruidOptions): Promise<Jvm> {
+  const dir = path.join(options.dir, 'zk');
+  mkdirSync(dir, { recursive: true });
+  const config = path.join(dir, 'zoo.cfg');
+  writeFileSync(
+    config,
+    [`dataDir=${path.join(dir, 'data')}`, `clientPort=${options.ports.zookeeper}`, 'clientPortAddress=127.0.0.1', 'tickTime=2000', 'initLimit=5', 'syncLimit=2', 'admin.enableServer=false', '4lw.commands.whitelist=ruok', ''].join('\n'),
+  );
+  const zookeeper = startJvm({
+    name: 'zookeeper',
+    mainClass: 'org.apache.zookeeper.server.quorum.QuorumPeerMain',
+    classpath: [path.join(CONF_DIR, '_common'), ...options.classpath],
+    heap: ['-Xmx128m'],
+    properties: { 'log4j.configurationFile': path.join(CONF_DIR, '_common', 'log4j2.xml') },
+    args: [config],
+    cwd: dir,
+    logFile: path.join(options.logDir, 'zookeeper.log'),
+  });
+  await waitUntil(`ZooKeeper on port ${options.ports.zookeeper}`, () => zooKeeperOk(options.ports.zookeeper), { timeoutMs: 60_000, watched: [zookeeper] });
+  return zookeeper;
+}
+
+/** Starts every Druid process at once: they find each other through ZooKeeper. */
+export function startDruidProcesses(options: DruidOptions): Jvm[] {
+  const { dir, ports } = options;
+  const common: Record<string, string> = {
+    'druid.host': '127.0.0.1',
+    'druid.zk.service.host': `127.0.0.1:${ports.zookeeper}`,
+    // Relative to the processes' working folder, which is `dir`.
+    'druid.metadata.storage.connector.connectURI': `jdbc:derby://127.0.0.1:${ports.derby}/var/metadata.db;create=true`,
+    'druid.metadata.storage.connector.host': '127.0.0.1',
+    'druid.metadata.storage.connector.port': String(ports.derby),
+    'druid.storage.storageDirectory': path.join(dir, 'var', 'segments'),
+    'druid.indexer.logs.directory': path.join(dir, 'var', 'indexing-logs'),
+    'druid.processing.tmpDir': path.join(dir, 'var', 'processing'),
+    'java.io.tmpdir': path.join(dir, 'tmp'),
+    'java.util.logging.manager': 'org.apache.logging.log4j.jul.LogManager',
+    'log4j.configurationFile': path.join(CONF_DIR, '_common', 'log4j2.xml'),
+    'derby.stream.error.file': path.join(options.logDir, 'derby.log'),
+  };
+  const own: Record<DruidProcess['name'], Record<string, string>> = {
+    'coordinator-overlord': {},
+    broker: {},
+    historical: { 'druid.segmentCache.locations': JSON.stringify([{ path: path.join(dir, 'var', 'segment-cache'), maxSize: '10g' }]) },
+    indexer: { 'druid.worker.capacity': String(options.taskSlots), 'druid.indexer.task.baseTaskDirPaths': JSON.stringify([path.join(dir, 'var', 'task')]) },
+    router: {},
+  };
+  mkdirSync(path.join(dir, 'tmp'), { recursive: true });
+  mkdirSync(path.join(dir, 'var'), { recursive: true });
+  return PROCESSES.map((process) =>
+    startJvm({
+      name: process.name,
+      mainClass: 'org.apache.druid.cli.Main',
+      args: ['server', process.command],
+      classpath: [path.join(CONF_DIR, process.name), path.join(CONF_DIR, '_common'), ...options.classpath],
+      heap: process.heap,
+      flags: JAVA_17_OPENS,
+      properties: { ...common, ...own[process.name], 'druid.plaintextPort': String(ports[process.port]) },
+      cwd: dir,
+      logFile: path.join(options.logDir, `${process.name}.log`),
+    }),
+  );
+}
+
+/** Readiness, step by step, each with its time: what a test or the app needs to work. */
+export async function waitForDruid(ports: StackPorts, processes: readonly Jvm[], log: (line: string) => void): Promise<void> {
+  const startedMs = Date.now();
+  const url = (port: number, route: string) => `http://127.0.0.1:${port}${route}`;
+  const step = async (what: string, check: () => Promise<boolean>) => {
+    await waitUntil(what, check, { timeoutMs: READY_TIMEOUT_MS, watched: processes });
+    log(`${what}: ready after ${((Date.now() - startedMs) / 1000).toFixed(1)} s`);
+  };
+  await step('Coordinator leader', () => httpReady(url(ports.coordinator, '/druid/coordinator/v1/isLeader')));
+  await step('Overlord leader', () => httpReady(url(ports.coordinator, '/druid/indexer/v1/isLeader')));
+  await step('Broker', () => httpReady(url(ports.broker, '/druid/broker/v1/readiness')));
+  await step('Historical', () => httpReady(url(ports.historical, '/druid/historical/v1/readiness')));
+  await step('Indexer with free task slots', async () => {
+    const response = await fetch(url(ports.coordinator, '/druid/indexer/v1/workers'), { signal: AbortSignal.timeout(5_000) });
+    if (!response.ok) return false;
+    const workers = (await response.json()) as Array<{ worker: { capacity: number }; currCapacityUsed: number }>;
+    return workers.some((worker) => worker.worker.capacity > worker.currCapacityUsed);
+  });
+  await step('SQL through the Router', async () => {
+    const response = await fetch(url(ports.router, '/druid/v2/sql'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'SELECT 1 AS ready' }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    return response.ok && (await response.text()).includes('"ready":1');
+  });
+}
+
+function zooKeeperOk(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => socket.write('ruok'));
+    let answer = '';
+    socket.setTimeout(2_000, () => socket.destroy());
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('close', () => resolve(answer === 'imok'));
+    socket.on('error', () => resolve(false));
+  });
+}

@@ -1,0 +1,105 @@
+// The real local stack: Apache Kafka (KRaft) and Apache Druid, resolved from Maven Central and
+// started as JVMs that die with this process. Used by the demo, the tests and `npm run stack`.
+import { readFileSync, rmSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { resolveClasspath } from './maven';
+import { startKafka, waitForKafka } from './kafka';
+import { startDruidProcesses, startZooKeeper, waitForDruid } from './druid';
+import { stopJvm, type Jvm } from './jvm';
+import { stackPorts, type StackPorts } from './ports';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const KAFKA_VERSION = '4.4.0';
+export const DRUID_VERSION = '33.0.0';
+
+export interface RealStackState {
+  readonly kafka: { readonly bootstrapServers: string; readonly version: string };
+  readonly druid: {
+    readonly routerUrl: string;
+    readonly overlordUrl: string;
+    readonly coordinatorUrl: string;
+    readonly brokerUrl: string;
+    readonly version: string;
+  };
+  readonly ports: StackPorts;
+  readonly logDir: string;
+  readonly pids: Record<string, number>;
+}
+
+export interface RealStack {
+  readonly state: RealStackState;
+  readonly processes: readonly Jvm[];
+  /** Resident memory of every JVM, in MB. */
+  residentMb(): number;
+  stop(): Promise<void>;
+}
+
+export interface RealStackOptions {
+  readonly dir: string;
+  readonly portBase: number;
+  readonly taskSlots?: number;
+  readonly log: (line: string) => void;
+}
+
+export async function startRealStack(options: RealStackOptions): Promise<RealStack> {
+  const { log } = options;
+  const startedMs = Date.now();
+  const elapsed = () => `${((Date.now() - startedMs) / 1000).toFixed(1)} s`;
+  const ports = stackPorts(options.portBase);
+  const dir = path.resolve(options.dir);
+  const logDir = path.join(dir, 'logs');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(logDir, { recursive: true });
+
+  const cacheDir = path.join(ROOT, '.devstack', 'classpath');
+  const kafkaClasspath = await resolveClasspath('kafka', path.join(ROOT, 'devstack', 'kafka', 'pom.xml'), cacheDir, log);
+  const druidClasspath = await resolveClasspath('druid', path.join(ROOT, 'devstack', 'druid', 'pom.xml'), cacheDir, log);
+
+  const processes: Jvm[] = [];
+  const stop = async () => {
+    // The Router and query processes first, ZooKeeper and Kafka last: nothing logs a lost peer.
+    await Promise.all([...processes].reverse().map((jvm) => stopJvm(jvm)));
+  };
+  try {
+    const bootstrapServers = `127.0.0.1:${ports.kafka}`;
+    const druidOptions = { dir: path.join(dir, 'druid'), logDir, classpath: druidClasspath.entries, ports, taskSlots: options.taskSlots ?? 8 };
+    const [kafka, zookeeper] = await Promise.all([
+      startKafka({ dir: path.join(dir, 'kafka'), logDir, classpath: kafkaClasspath.entries, port: ports.kafka, controllerPort: ports.kafkaController }),
+      startZooKeeper(druidOptions),
+    ]);
+    processes.push(kafka, zookeeper);
+    processes.push(...startDruidProcesses(druidOptions));
+    await waitForKafka(bootstrapServers, kafka);
+    log(`Kafka ${KAFKA_VERSION}: ready after ${elapsed()} on ${bootstrapServers}`);
+    await waitForDruid(ports, processes, (line) => log(`Druid ${line}`));
+    const state: RealStackState = {
+      kafka: { bootstrapServers, version: KAFKA_VERSION },
+      druid: {
+        routerUrl: `http://127.0.0.1:${ports.router}`,
+        overlordUrl: `http://127.0.0.1:${ports.coordinator}`,
+        coordinatorUrl: `http://127.0.0.1:${ports.coordinator}`,
+        brokerUrl: `http://127.0.0.1:${ports.broker}`,
+        version: DRUID_VERSION,
+      },
+      ports,
+      logDir,
+      pids: Object.fromEntries(processes.map((jvm) => [jvm.name, jvm.child.pid ?? -1])),
+    };
+    const residentMb = () => processes.reduce((sum, jvm) => sum + residentKb(jvm.child.pid) / 1024, 0);
+    log(`Kafka and Druid ready in ${elapsed()}; the JVMs hold ${Math.round(residentMb())} MB resident; logs in ${path.relative(process.cwd(), logDir) || logDir}`);
+    return { state, processes, residentMb, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function residentKb(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
