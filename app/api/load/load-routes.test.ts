@@ -37,7 +37,7 @@ describe('/api/load', () => {
     fake.handle((request) => {
       const sent = JSON.parse(request.body);
       expect(request.url).toBe('/druid/indexer/v1/sampler');
-      expect(sent).toMatchObject({ type: 'kafka', spec: { ioConfig: { topic: 'payments' } }, samplerConfig: { numRows: 200 } });
+      expect(sent).toMatchObject({ type: 'kafka', spec: { type: 'kafka', ioConfig: { topic: 'payments' } }, samplerConfig: { numRows: 200 } });
       return json(JSON.stringify({ numRowsRead: 2, numRowsIndexed: 1, data: [{ input: { method: 'card' }, parsed: { __time: 1, method: 'card' } }, { input: { raw: 'oops' }, unparseable: true, error: 'Unable to parse row [oops]' }] }));
     });
     const response = await post({ spec });

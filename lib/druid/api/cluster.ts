@@ -43,10 +43,17 @@ export function statusApi(http: DruidTransport): StatusApi {
   };
 }
 
+/** The sampler's body: the inner spec carries the supervisor type too, as Druid requires. */
+export function samplerRequestBody(request: SamplerRequest): string {
+  const spec = request.spec as Record<string, unknown>;
+  const withType = typeof spec.type === 'string' && spec.type !== '' ? request : { ...request, spec: { type: request.type, ...spec } };
+  return stringifyDruidJson(parseRequest(SamplerRequestSchema, withType, 'sampler request'));
+}
+
 export function samplerApi(http: DruidTransport): SamplerApi {
   return {
     sample: async (request, options) => {
-      const body = stringifyDruidJson(parseRequest(SamplerRequestSchema, request, 'sampler request'));
+      const body = samplerRequestBody(request);
       return (await http.json({ ...options, target: 'overlord', method: 'POST', path: '/druid/indexer/v1/sampler', body }, SampleResponseSchema)).value;
     },
   };

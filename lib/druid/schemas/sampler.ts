@@ -1,16 +1,21 @@
 // POST /druid/indexer/v1/sampler: an internal API the web console uses to preview
 // ingestion (web-console/src/utils/sampler.ts), so its shape is pinned loosely.
 import { z } from 'zod';
-import { jsonObject } from './common';
 
 export const SamplerRequestSchema = z.looseObject({
   type: z.string().min(1),
-  spec: jsonObject,
+  /**
+   * A supervisor spec, which Druid reads with its own type id: without `"type": "kafka"` here as
+   * well Druid 33 answers 400 "missing type id property 'type' (for POJO property 'spec')".
+   * samplerApi copies the outer type in when the caller leaves it out.
+   */
+  spec: z.looseObject({ type: z.string().min(1, 'the spec needs a type, such as "kafka"') }),
   samplerConfig: z
     .looseObject({ numRows: z.number().int().positive().optional(), timeoutMs: z.number().int().positive().optional() })
     .optional(),
 });
-export type SamplerRequest = z.input<typeof SamplerRequestSchema>;
+/** What callers hand the client: the inner spec may leave its type to the outer one. */
+export type SamplerRequest = Omit<z.input<typeof SamplerRequestSchema>, 'spec'> & { readonly spec: Readonly<Record<string, unknown>> };
 
 const dimensionSchema = z.looseObject({ name: z.string(), type: z.string().optional() });
 

@@ -18,7 +18,8 @@ export const POST = apiRoute({ body: CheckRequestSchema, timeoutMs: SAMPLER_TIME
   }
   try {
     const answer = await druid().sampler.sample(
-      { type: 'kafka', spec: imported.spec.spec as Record<string, unknown>, samplerConfig: { numRows: body.numRows, timeoutMs: SAMPLER_TIMEOUT_MS } },
+      // Druid reads the inner spec as a supervisor spec, which needs its own "type".
+      { type: 'kafka', spec: { type: 'kafka', ...imported.spec.spec }, samplerConfig: { numRows: body.numRows, timeoutMs: SAMPLER_TIMEOUT_MS } },
       { signal, timeoutMs: SAMPLER_TIMEOUT_MS + 2_000 },
     );
     return {
