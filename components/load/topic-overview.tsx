@@ -13,6 +13,15 @@ export function TopicOverview({ topic }: { topic: TopicDetail }) {
         <Fact label="Newest message" value={formatTimestamp(topic.newestTimestamp)} />
         <Fact label="Replication" value={String(topic.replicationFactor)} />
       </dl>
+      {topic.retention ? (
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+          <Fact label="Retention" value={topic.retention.time} />
+          <Fact label="Retention size" value={topic.retention.size} />
+          <Fact label="Cleanup policy" value={topic.retention.cleanupPolicy} />
+        </dl>
+      ) : (
+        topic.configNote && <p className="text-xs text-slate-500">{topic.configNote}</p>
+      )}
       {topic.problems.length > 0 && (
         <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
           {topic.problems.map((p) => (
@@ -51,7 +60,7 @@ export function TopicOverview({ topic }: { topic: TopicDetail }) {
               ))}
             </tbody>
           </table>
-          {topic.configs ? (
+          {topic.configs && (
             <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-xs sm:grid-cols-3">
               {Object.entries(topic.configs).map(([k, v]) => (
                 <div key={k}>
@@ -60,8 +69,6 @@ export function TopicOverview({ topic }: { topic: TopicDetail }) {
                 </div>
               ))}
             </dl>
-          ) : (
-            <p className="mt-3 text-xs text-slate-500">{topic.configNote}</p>
           )}
         </div>
       </details>

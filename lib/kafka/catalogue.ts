@@ -5,14 +5,13 @@ import type { RawMetadata } from 'kafkajs/src/cluster';
 import { EARLIEST, LATEST, describeCause, type KafkaClient } from './client';
 import { KafkaError } from './errors';
 import type { PartitionInfo, TopicDetail, TopicList, TopicSummary } from './schemas';
+import { TOPIC_PAGE_CONFIGS, topicRetention } from './topic-configs';
 
 /** Enough of the last batch to read the newest timestamp without pulling whole segments. */
 const NEWEST_FETCH_PARTITION_BYTES = 64 * 1024;
 const NEWEST_FETCH_MAX_BYTES = 4 * 1024 * 1024;
 const CATALOGUE_CACHE_MS = 1_000;
 const DESCRIBE_CONFIGS_TIMEOUT_MS = 3_000;
-/** The topic settings a Druid user cares about when sampling: how far back data goes, whether keys are compacted. */
-const INTERESTING_CONFIGS = ['cleanup.policy', 'retention.ms', 'retention.bytes', 'message.timestamp.type', 'max.message.bytes', 'compression.type'];
 
 type TopicMetadata = RawMetadata['topicMetadata'][number];
 
@@ -65,7 +64,7 @@ export function topicNotFound(name: string, metadata: RawMetadata): KafkaError {
   return new KafkaError('topic_not_found', `Topic "${name}" does not exist on this Kafka cluster.${hint}`, { topic: name, similar });
 }
 
-async function readConfigs(client: KafkaClient, name: string): Promise<Pick<TopicDetail, 'configs' | 'configNote'>> {
+async function readConfigs(client: KafkaClient, name: string): Promise<Pick<TopicDetail, 'configs' | 'configNote' | 'retention'>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const all = await Promise.race([
@@ -74,10 +73,12 @@ async function readConfigs(client: KafkaClient, name: string): Promise<Pick<Topi
         timer = setTimeout(() => reject(new Error(`no answer within ${DESCRIBE_CONFIGS_TIMEOUT_MS / 1000} s`)), DESCRIBE_CONFIGS_TIMEOUT_MS);
       }),
     ]);
-    return { configs: Object.fromEntries(INTERESTING_CONFIGS.filter((k) => k in all).map((k) => [k, all[k]])) };
+    const configs = Object.fromEntries(TOPIC_PAGE_CONFIGS.filter((k) => k in all).map((k) => [k, all[k]]));
+    return { configs, retention: topicRetention(configs) };
   } catch (error) {
     return {
       configs: null,
+      retention: null,
       configNote: `The broker did not answer DescribeConfigs (${describeCause(error)}), so retention and cleanup policy are unknown; offsets, leaders and messages below are read directly.`,
     };
   } finally {

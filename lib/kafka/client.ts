@@ -9,6 +9,7 @@ import type { KafkaConfig } from '@/lib/config';
 import { kafkaClientOptions } from './client-options';
 import { KafkaError, toKafkaError } from './errors';
 import { RateTracker } from './rate';
+import { topicConfigsRequest } from './topic-configs';
 
 /** Within this age, one metadata answer serves every caller (the topic list polls). */
 const METADATA_CACHE_MS = 1_000;
@@ -142,8 +143,7 @@ class PooledKafkaClient implements KafkaClient {
   async describeTopicConfigs(topic: string) {
     const cluster = await this.connect();
     const broker = await cluster.brokerPool.findConnectedBroker();
-    const TOPIC_RESOURCE = 2;
-    const { resources } = await broker.describeConfigs({ resources: [{ type: TOPIC_RESOURCE, name: topic, configNames: null }] });
+    const { resources } = await broker.describeConfigs(topicConfigsRequest(topic));
     const resource = resources.find((r) => r.resourceName === topic);
     if (!resource || resource.errorCode !== 0) throw new Error(resource?.errorMessage ?? `Kafka error ${resource?.errorCode ?? 'without an answer'}`);
     return Object.fromEntries(resource.configEntries.map((e) => [e.configName, e.configValue]));

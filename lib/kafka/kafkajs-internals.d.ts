@@ -36,7 +36,7 @@ declare module 'kafkajs/src/cluster' {
       topics: { topic: string; partitions: { partition: number; timestamp: number | string }[] }[];
     }): Promise<{ responses: { topic: string; partitions: { partition: number; errorCode: number; offset: string; timestamp?: string }[] }[] }>;
     metadata(topics?: string[]): Promise<RawMetadata>;
-    describeConfigs(request: { resources: { type: number; name: string; configNames?: string[] | null }[]; includeSynonyms?: boolean }): Promise<{
+    describeConfigs(request: { resources: { type: number; name: string; configNames?: string[] }[]; includeSynonyms?: boolean }): Promise<{
       resources: { errorCode: number; errorMessage?: string | null; resourceName: string; configEntries: { configName: string; configValue: string | null }[] }[];
     }>;
   }
@@ -91,4 +91,9 @@ declare module 'kafkajs/src/network/socketFactory' {
 declare module 'kafkajs/src/loggers' {
   import type { Logger, logCreator, logLevel } from 'kafkajs';
   export function createLogger(options: { level: logLevel; logCreator: logCreator }): Logger;
+}
+
+declare module 'kafkajs/src/protocol/requests/describeConfigs' {
+  export const versions: string[];
+  export function protocol(version: { version: string }): (request: object) => { request: { encode(): Promise<{ buffer: Buffer }> } };
 }

@@ -155,9 +155,14 @@ export const TopicListSchema = z.object({
 });
 export type TopicList = z.infer<typeof TopicListSchema>;
 
+/** retention.ms, retention.bytes and cleanup.policy in words ("7 days", "forever", "unlimited", "compact, delete"). */
+export const TopicRetentionSchema = z.object({ time: z.string(), size: z.string(), cleanupPolicy: z.string() });
+export type TopicRetention = z.infer<typeof TopicRetentionSchema>;
+
 export const TopicDetailSchema = TopicSummarySchema.extend({
   /** Topic configuration as the broker reports it; null where the broker cannot say (configNote tells why). */
   configs: z.record(z.string(), z.string().nullable()).nullable(),
+  retention: TopicRetentionSchema.nullable(),
   configNote: z.string().optional(),
 });
 export type TopicDetail = z.infer<typeof TopicDetailSchema>;

@@ -1,5 +1,6 @@
 // An in-memory KafkaClient for cases the local cluster cannot produce: compacted partitions with
-// offset gaps, brokers that do or do not honour ListOffsets by time.
+// offset gaps, brokers that do or do not honour ListOffsets by time, record batches larger than a
+// fetch's size limits, transaction markers.
 import type { RawMetadata } from 'kafkajs/src/cluster';
 import { RateTracker } from '../rate';
 import type { FetchRequest, FetchedPartition, KafkaClient, OffsetAnswer, PartitionLeader } from '../client';
@@ -8,6 +9,8 @@ export interface StoredRecord {
   readonly offset: bigint;
   readonly timestamp: number;
   readonly value: string;
+  /** A transaction marker: it takes an offset but is not a message. */
+  readonly control?: boolean;
 }
 
 export interface StoredPartition {
@@ -17,14 +20,25 @@ export interface StoredPartition {
   readonly end: bigint;
 }
 
+export interface InMemoryKafkaOptions {
+  readonly honoursTimestamps: boolean;
+  /** Records per batch, batches aligned on multiples of it (2 unless set). */
+  readonly recordsPerBatch?: number;
+  /** Each record's size on the wire; with it, fetches obey Kafka's size limits (0 unless set). */
+  readonly recordBytes?: number;
+  /** What DescribeConfigs answers. */
+  readonly configs?: Record<string, string | null>;
+}
+
 export class InMemoryKafka implements KafkaClient {
   readonly brokers = ['memory:9092'];
   readonly rates = new RateTracker();
   fetches = 0;
+  readonly fetchRequests: (readonly FetchRequest[])[] = [];
 
   constructor(
     private readonly topics: Record<string, StoredPartition[]>,
-    private readonly options: { honoursTimestamps: boolean },
+    private readonly options: InMemoryKafkaOptions,
   ) {}
 
   async metadata(): Promise<RawMetadata> {
@@ -48,22 +62,45 @@ export class InMemoryKafka implements KafkaClient {
     });
   }
 
-  async fetch(_leader: number, requests: readonly FetchRequest[]): Promise<FetchedPartition[]> {
+  /**
+   * Whole batches only, at most two, like a broker. With record sizes, Kafka's limits (Fetch v3+, KIP-74):
+   * a partition gets the batches that fit its maxBytes and what is left of the request's maxBytes, except
+   * that the first partition with data gets its first batch whatever its size. A batch cut by a limit
+   * never arrives whole, and kafkajs drops the partial one: the partition comes back empty.
+   */
+  async fetch(_leader: number, requests: readonly FetchRequest[], { maxBytes }: { maxBytes: number }): Promise<FetchedPartition[]> {
     this.fetches++;
+    this.fetchRequests.push(requests);
+    const perBatch = BigInt(this.options.recordsPerBatch ?? 2);
+    const recordBytes = this.options.recordBytes ?? 0;
+    let responseLeft = maxBytes;
+    let firstWithData = true;
     return requests.map((r) => {
       const p = this.topics[r.topic][r.partition];
-      // Two records per "batch", whole batches only, like a broker.
-      const batchStart = BigInt(r.fetchOffset) - (BigInt(r.fetchOffset) % 2n);
-      const messages = p.records
-        .filter((m) => m.offset >= batchStart)
-        .slice(0, 4)
-        .map((m) => ({ offset: String(m.offset), timestamp: String(m.timestamp), key: null, value: Buffer.from(m.value), headers: {} }));
+      const batchStart = BigInt(r.fetchOffset) - (BigInt(r.fetchOffset) % perBatch);
+      const batches = new Map<bigint, StoredRecord[]>();
+      for (const m of p.records.filter((m) => m.offset >= batchStart)) {
+        const base = m.offset - (m.offset % perBatch);
+        if (batches.size === 2 && !batches.has(base)) break;
+        batches.set(base, [...(batches.get(base) ?? []), m]);
+      }
+      let partitionLeft = Math.min(r.maxBytes, responseLeft);
+      const sent: StoredRecord[] = [];
+      for (const batch of batches.values()) {
+        const size = batch.length * recordBytes;
+        if (size > partitionLeft && !(firstWithData && sent.length === 0)) break;
+        sent.push(...batch);
+        partitionLeft -= size;
+        responseLeft -= size;
+      }
+      if (sent.length) firstWithData = false;
+      const messages = sent.map((m) => ({ offset: String(m.offset), timestamp: String(m.timestamp), key: null, value: Buffer.from(m.value), headers: {}, isControlRecord: Boolean(m.control) }));
       return { topic: r.topic, partition: r.partition, errorCode: 0, highWatermark: String(p.end), messages };
     });
   }
 
   async describeTopicConfigs(): Promise<Record<string, string | null>> {
-    return { 'cleanup.policy': 'compact' };
+    return this.options.configs ?? { 'cleanup.policy': 'compact' };
   }
 }
 
