@@ -4,12 +4,10 @@ import 'server-only';
 import type { RawMetadata } from 'kafkajs/src/cluster';
 import { EARLIEST, LATEST, describeCause, type KafkaClient } from './client';
 import { KafkaError } from './errors';
+import { newestTimestamps } from './newest-timestamp';
 import type { PartitionInfo, TopicDetail, TopicList, TopicSummary } from './schemas';
 import { TOPIC_PAGE_CONFIGS, topicRetention } from './topic-configs';
 
-/** Enough of the last batch to read the newest timestamp without pulling whole segments. */
-const NEWEST_FETCH_PARTITION_BYTES = 64 * 1024;
-const NEWEST_FETCH_MAX_BYTES = 4 * 1024 * 1024;
 const CATALOGUE_CACHE_MS = 1_000;
 const DESCRIBE_CONFIGS_TIMEOUT_MS = 3_000;
 
@@ -138,40 +136,3 @@ async function summarise(client: KafkaClient, topics: readonly TopicMetadata[]):
     };
   });
 }
-
-/** The newest record's time per partition: one small fetch of each partition's last offset, one request per leader. */
-async function newestTimestamps(
-  client: KafkaClient,
-  partitions: readonly { topic: string; partition: number; leader: number | null; earliest?: string; latest?: string }[],
-): Promise<Map<string, { timestamp?: number; error?: string }>> {
-  const result = new Map<string, { timestamp?: number; error?: string }>();
-  const byLeader = new Map<number, typeof partitions[number][]>();
-  for (const p of partitions) {
-    if (p.leader === null || p.latest === undefined || p.earliest === undefined || BigInt(p.latest) <= BigInt(p.earliest)) continue;
-    byLeader.set(p.leader, [...(byLeader.get(p.leader) ?? []), p]);
-  }
-  await Promise.all(
-    [...byLeader].map(async ([leader, list]) => {
-      try {
-        const fetched = await client.fetch(
-          leader,
-          list.map((p) => ({ topic: p.topic, partition: p.partition, fetchOffset: String(BigInt(p.latest!) - 1n), maxBytes: NEWEST_FETCH_PARTITION_BYTES })),
-          { maxBytes: NEWEST_FETCH_MAX_BYTES, maxWaitMs: 0 },
-        );
-        for (const f of fetched) {
-          let newest: number | undefined;
-          for (const m of f.messages) {
-            const ts = Number(m.batchContext?.maxTimestamp ?? m.timestamp);
-            if (Number.isFinite(ts) && ts >= 0 && (newest === undefined || ts > newest)) newest = ts;
-          }
-          result.set(`${f.topic}/${f.partition}`, newest !== undefined ? { timestamp: newest } : f.errorCode ? { error: `Kafka error ${f.errorCode}` } : {});
-        }
-      } catch (error) {
-        const message = `leader broker ${leader} did not answer: ${describeCause(error)}`;
-        for (const p of list) result.set(`${p.topic}/${p.partition}`, { error: message });
-      }
-    }),
-  );
-  return result;
-}
-
