@@ -3,7 +3,7 @@
 import type { SupervisorHistoryEntry, SupervisorStatusPayload, SupervisorTaskReport } from '../druid/schemas/supervisor';
 import type { TaskStatusPlus } from '../druid/schemas/task';
 import { diffSpecs } from '../spec/diff-spec';
-import { importSpecValue } from '../spec/import-spec';
+import { importStoredSpec } from '../spec/stored-spec';
 import type { SupervisorSpec } from '../spec/supervisor-spec';
 import type { HistoryVersion, PartitionRow, TaskRow } from './schemas';
 
@@ -77,7 +77,7 @@ export function taskRows(payload: SupervisorStatusPayload, listed: readonly Task
 }
 
 function canonical(spec: unknown): SupervisorSpec | undefined {
-  return importSpecValue(spec).spec;
+  return importStoredSpec(spec).spec;
 }
 
 /** Druid lists versions newest first; each is compared with the one before it in time. */

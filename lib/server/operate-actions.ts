@@ -4,7 +4,7 @@ import 'server-only';
 import { isDruidError } from '@/lib/druid';
 import { ApiError } from '@/lib/http';
 import type { ActionResult, SubmitResult } from '@/lib/operate';
-import { diffSpecs, hasErrors, importSpecValue, type SupervisorSpec } from '@/lib/spec';
+import { diffSpecs, hasErrors, importSpecValue, importStoredSpec, type SupervisorSpec } from '@/lib/spec';
 import { druid } from './druid';
 import { describeFailure, invalidateSupervisorList } from './operate';
 import { writeAudit } from './operate-audit';
@@ -79,7 +79,7 @@ export function supervisorIdOf(spec: SupervisorSpec): string {
 
 async function currentSpec(id: string, caller: Caller): Promise<SupervisorSpec | undefined> {
   try {
-    return importSpecValue(await druid().supervisors.spec(id, { signal: caller.signal })).spec;
+    return importStoredSpec(await druid().supervisors.spec(id, { signal: caller.signal })).spec;
   } catch (error) {
     if (isDruidError(error) && error.kind === 'not-found') return undefined;
     throw error;
@@ -106,7 +106,8 @@ export async function submitSpec(json: unknown, startSuspended: boolean | undefi
   const id = supervisorIdOf(spec);
   return audited('submit', id, caller, async () => {
     const before = await currentSpec(id, caller);
-    const unchanged = before !== undefined && diffSpecs(before, spec).equivalent;
+    // Both sides as Druid stores them: its echo fills in defaults and nulls the submitted spec leaves out.
+    const unchanged = before !== undefined && diffSpecs(before, importStoredSpec(spec).spec ?? spec).equivalent;
     // An identical resubmit (a double click, a retried script) leaves the running tasks alone.
     const answer = await druid().supervisors.submit(spec, { signal: caller.signal, skipRestartIfUnmodified: unchanged });
     const outcome = unchanged ? 'unchanged' : before ? 'updated' : 'created';

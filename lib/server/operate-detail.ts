@@ -4,7 +4,7 @@ import 'server-only';
 import { bigintsToStrings, totalSupervisorStats } from '@/lib/druid';
 import { getConfig } from '@/lib/config';
 import { historyWithDiffs, partitionRows, redactSpec, taskRows, throughputOf, withoutCredentials, type SupervisorDetail } from '@/lib/operate';
-import { importSpecValue, orderSpecKeys, specToCurl } from '@/lib/spec';
+import { importStoredSpec, orderSpecKeys, specToCurl } from '@/lib/spec';
 import { druid } from './druid';
 import { describeFailure, lagHistoryOf, recordLag, STATUS_TIMEOUT_MS } from './operate';
 
@@ -35,7 +35,8 @@ export async function supervisorDetail(id: string, signal?: AbortSignal): Promis
   const activeTaskIds = (payload.activeTasks ?? []).map((task) => task.id);
   const totals = stats.status === 'fulfilled' ? totalSupervisorStats(stats.value, activeTaskIds).totals : null;
   const specJson = spec.status === 'fulfilled' ? (redactSpec(bigintsToStrings(spec.value)) as Record<string, unknown>) : null;
-  const canonical = specJson ? importSpecValue(specJson).spec : undefined;
+  // Without the nulls, defaults and copies Druid fills in, so the spec reads, edits and copies as submitted.
+  const canonical = specJson ? importStoredSpec(specJson).spec : undefined;
   return {
     id,
     refreshedAt: new Date().toISOString(),

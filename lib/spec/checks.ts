@@ -164,18 +164,18 @@ export const issueWithBootstrapServers: SpecCheck = (spec) => {
 
 export const issueWithTopic: SpecCheck = (spec) => {
   const io = spec.spec.ioConfig;
-  if (io.topic === undefined && io.topicPattern === undefined) {
+  if (io.topic == null && io.topicPattern == null) {
     return [error([...IO_CONFIG, 'topic'], 'ioConfig needs a topic (or a topicPattern to read several topics)')];
   }
-  if (io.topic !== undefined && io.topicPattern !== undefined) {
+  if (io.topic != null && io.topicPattern != null) {
     return [error([...IO_CONFIG, 'topicPattern'], 'set either topic or topicPattern, not both')];
   }
   return [];
 };
 
 export const issueWithInputFormat: SpecCheck = (spec) => {
-  const hasParser = spec.spec.dataSchema.parser !== undefined && spec.spec.dataSchema.parser !== null;
-  if (spec.spec.ioConfig.inputFormat === undefined) {
+  const hasParser = spec.spec.dataSchema.parser != null;
+  if (spec.spec.ioConfig.inputFormat == null) {
     return [
       error(
         [...IO_CONFIG, 'inputFormat'],
@@ -193,7 +193,7 @@ export const issueWithTaskCount: SpecCheck = (spec, { partitionCount }) => {
   const io = spec.spec.ioConfig;
   const issues: Issue[] = [];
   const scaler = io.autoScalerConfig;
-  if (scaler?.taskCountMin !== undefined && scaler.taskCountMax !== undefined && scaler.taskCountMin > scaler.taskCountMax) {
+  if (scaler?.taskCountMin != null && scaler.taskCountMax != null && scaler.taskCountMin > scaler.taskCountMax) {
     issues.push(error([...IO_CONFIG, 'autoScalerConfig', 'taskCountMin'], `taskCountMin (${scaler.taskCountMin}) is above taskCountMax (${scaler.taskCountMax})`));
   }
   if (partitionCount === undefined) return issues;
@@ -206,7 +206,7 @@ export const issueWithTaskCount: SpecCheck = (spec, { partitionCount }) => {
       ),
     );
   }
-  if (scaler?.enableTaskAutoScaler && scaler.taskCountMax !== undefined && scaler.taskCountMax > partitionCount) {
+  if (scaler?.enableTaskAutoScaler && scaler.taskCountMax != null && scaler.taskCountMax > partitionCount) {
     issues.push(warning([...IO_CONFIG, 'autoScalerConfig', 'taskCountMax'], `taskCountMax ${scaler.taskCountMax} is above the topic's ${partitionCount} partitions; the autoscaler cannot use the extra tasks`));
   }
   return issues;
@@ -222,7 +222,7 @@ export const issueWithMessageRejection: SpecCheck = (spec) => {
 
 // Druid's default (false) starts a new supervisor at the latest offsets and silently skips the topic's history.
 export const issueWithUseEarliestOffset: SpecCheck = (spec) => {
-  if (spec.spec.ioConfig.useEarliestOffset !== undefined) return [];
+  if (spec.spec.ioConfig.useEarliestOffset != null) return [];
   return [
     warning(
       [...IO_CONFIG, 'useEarliestOffset'],

@@ -4,21 +4,21 @@ import { z } from 'zod';
 export const dimensionSchema = z.union([
   z.string().min(1, 'a dimension name cannot be empty'),
   z.looseObject({
-    type: z.string().optional(),
+    type: z.string().nullish(),
     name: z.string().min(1, 'a dimension name cannot be empty'),
-    multiValueHandling: z.string().optional(),
-    createBitmapIndex: z.boolean().optional(),
+    multiValueHandling: z.string().nullish(),
+    createBitmapIndex: z.boolean().nullish(),
   }),
 ]);
 export type Dimension = z.infer<typeof dimensionSchema>;
 
 export const dimensionsSpecSchema = z.looseObject({
-  dimensions: z.array(dimensionSchema).optional(),
-  dimensionExclusions: z.array(z.string()).optional(),
-  spatialDimensions: z.array(z.unknown()).optional(),
-  includeAllDimensions: z.boolean().optional(),
-  useSchemaDiscovery: z.boolean().optional(),
-  forceSegmentSortByTime: z.boolean().optional(),
+  dimensions: z.array(dimensionSchema).nullish(),
+  dimensionExclusions: z.array(z.string()).nullish(),
+  spatialDimensions: z.array(z.unknown()).nullish(),
+  includeAllDimensions: z.boolean().nullish(),
+  useSchemaDiscovery: z.boolean().nullish(),
+  forceSegmentSortByTime: z.boolean().nullish(),
 });
 export type DimensionsSpec = z.infer<typeof dimensionsSpecSchema>;
 
@@ -31,6 +31,6 @@ export function dimensionType(d: Dimension): string {
   return typeof d === 'string' ? 'string' : (d.type ?? 'string');
 }
 
-export function dimensionNames(spec: DimensionsSpec | undefined): string[] {
+export function dimensionNames(spec: DimensionsSpec | null | undefined): string[] {
   return (spec?.dimensions ?? []).map(dimensionName);
 }

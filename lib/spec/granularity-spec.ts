@@ -52,11 +52,11 @@ export const granularitySchema = z.union([namedGranularity, granularityObject]);
 export type Granularity = z.infer<typeof granularitySchema>;
 
 export const granularitySpecSchema = z.looseObject({
-  type: z.enum(['uniform', 'arbitrary']).optional(),
-  segmentGranularity: granularitySchema.optional(),
-  queryGranularity: granularitySchema.nullable().optional(),
-  rollup: z.boolean().optional(),
-  intervals: z.array(z.string()).nullable().optional(),
+  type: z.enum(['uniform', 'arbitrary']).nullish(),
+  segmentGranularity: granularitySchema.nullish(),
+  queryGranularity: granularitySchema.nullish(),
+  rollup: z.boolean().nullish(),
+  intervals: z.array(z.string()).nullish(),
 });
 export type GranularitySpec = z.infer<typeof granularitySpecSchema>;
 

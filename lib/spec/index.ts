@@ -17,6 +17,7 @@ export * from './spec-form';
 export * from './spec-change';
 export * from './legacy-upgrade';
 export * from './import-spec';
+export * from './stored-spec';
 export * from './export-spec';
 export * from './load-plan';
 export * from './build-spec';

@@ -6,13 +6,13 @@ import { getAt } from './issue';
 export const flattenFieldSchema = z.looseObject({
   type: z.enum(['root', 'path', 'jq', 'tree']),
   name: z.string().min(1, 'a flatten field needs a name'),
-  expr: z.string().optional(),
-  nodes: z.array(z.string()).optional(),
+  expr: z.string().nullish(),
+  nodes: z.array(z.string()).nullish(),
 });
 
 export const flattenSpecSchema = z.looseObject({
-  useFieldDiscovery: z.boolean().optional(),
-  fields: z.array(flattenFieldSchema).optional(),
+  useFieldDiscovery: z.boolean().nullish(),
+  fields: z.array(flattenFieldSchema).nullish(),
 });
 export type FlattenSpec = z.infer<typeof flattenSpecSchema>;
 
@@ -20,38 +20,38 @@ const columns = z.array(z.string().min(1, 'column names cannot be empty'));
 
 const jsonFormat = z.looseObject({
   type: z.literal('json'),
-  flattenSpec: flattenSpecSchema.nullable().optional(),
-  featureSpec: z.record(z.string(), z.boolean()).optional(),
-  keepNullColumns: z.boolean().optional(),
+  flattenSpec: flattenSpecSchema.nullish(),
+  featureSpec: z.record(z.string(), z.boolean()).nullish(),
+  keepNullColumns: z.boolean().nullish(),
 });
 
 const csvFormat = z.looseObject({
   type: z.literal('csv'),
-  columns: columns.optional(),
-  findColumnsFromHeader: z.boolean().optional(),
-  skipHeaderRows: z.number().int().nonnegative().optional(),
-  listDelimiter: z.string().optional(),
+  columns: columns.nullish(),
+  findColumnsFromHeader: z.boolean().nullish(),
+  skipHeaderRows: z.number().int().nonnegative().nullish(),
+  listDelimiter: z.string().nullish(),
 });
 
-const tsvFormat = csvFormat.extend({ type: z.literal('tsv'), delimiter: z.string().optional() });
+const tsvFormat = csvFormat.extend({ type: z.literal('tsv'), delimiter: z.string().nullish() });
 
 const regexFormat = z.looseObject({
   type: z.literal('regex'),
   pattern: z.string().min(1, 'a regex input format needs a pattern'),
-  columns: columns.optional(),
-  listDelimiter: z.string().optional(),
+  columns: columns.nullish(),
+  listDelimiter: z.string().nullish(),
 });
 
 // The "kafka" format reads the value with valueFormat and adds key, headers and the record timestamp.
 const kafkaFormat = z.looseObject({
   type: z.literal('kafka'),
   valueFormat: z.looseObject({ type: z.string() }),
-  keyFormat: z.looseObject({ type: z.string() }).nullable().optional(),
-  headerFormat: z.looseObject({ type: z.string() }).nullable().optional(),
-  timestampColumnName: z.string().optional(),
-  topicColumnName: z.string().optional(),
-  keyColumnName: z.string().optional(),
-  headerColumnPrefix: z.string().optional(),
+  keyFormat: z.looseObject({ type: z.string() }).nullish(),
+  headerFormat: z.looseObject({ type: z.string() }).nullish(),
+  timestampColumnName: z.string().nullish(),
+  topicColumnName: z.string().nullish(),
+  keyColumnName: z.string().nullish(),
+  headerColumnPrefix: z.string().nullish(),
 });
 
 const KNOWN_FORMATS: Readonly<Record<string, z.ZodType>> = {

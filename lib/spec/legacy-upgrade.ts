@@ -61,7 +61,7 @@ export function upgradeLegacySpec(wrapped: unknown): UpgradeResult {
     root.type = 'kafka';
     changes.push(makeChange(['type'], 'Added the supervisor type "kafka", which the spec left out.', { to: 'kafka' }));
   }
-  if (isRecord(spec.dataSchema) && spec.dataSchema.parser !== undefined) {
+  if (isRecord(spec.dataSchema) && spec.dataSchema.parser != null) {
     upgradeParser(spec, changes, notes, issues);
   }
   if (isRecord(spec.ioConfig)) {

@@ -4,8 +4,8 @@ import { z } from 'zod';
 export const aggregatorSchema = z.looseObject({
   type: z.string().min(1, 'an aggregator needs a type, such as "count" or "longSum"'),
   name: z.string().min(1, 'an aggregator needs a name'),
-  fieldName: z.string().nullable().optional(),
-  expression: z.string().nullable().optional(),
+  fieldName: z.string().nullish(),
+  expression: z.string().nullish(),
 });
 export type Aggregator = z.infer<typeof aggregatorSchema>;
 

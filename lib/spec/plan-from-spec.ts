@@ -54,8 +54,8 @@ export function planFromSpec(source: SupervisorSpec): PlanFromSpec {
   const ds = ['spec', 'dataSchema'];
 
   const plan: LoadPlan = {
-    topic: ioConfig.topic,
-    topicPattern: ioConfig.topicPattern,
+    topic: ioConfig.topic ?? undefined,
+    topicPattern: ioConfig.topicPattern ?? undefined,
     datasource: dataSchema.dataSource,
     bootstrapServers: bootstrapServersOf(ioConfig),
     consumerProperties,
@@ -72,7 +72,7 @@ export function planFromSpec(source: SupervisorSpec): PlanFromSpec {
     lateMessageRejectionPeriod: ioConfig.lateMessageRejectionPeriod ?? undefined,
     earlyMessageRejectionPeriod: ioConfig.earlyMessageRejectionPeriod ?? undefined,
     tuning,
-    suspended: spec.suspended,
+    suspended: spec.suspended ?? undefined,
   };
 
   const unmapped = [

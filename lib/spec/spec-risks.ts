@@ -51,7 +51,7 @@ export function risksOf(before: SupervisorSpec, after: SupervisorSpec, changes: 
   const topicA = a.ioConfig.topic ?? a.ioConfig.topicPattern;
   const topicB = b.ioConfig.topic ?? b.ioConfig.topicPattern;
   if (topicA !== topicB) {
-    const path = ['spec', 'ioConfig', b.ioConfig.topic !== undefined ? 'topic' : 'topicPattern'];
+    const path = ['spec', 'ioConfig', b.ioConfig.topic != null ? 'topic' : 'topicPattern'];
     risks.push(
       risk('topic-change', path, 'high', `Topic changes from "${topicA}" to "${topicB}"`,
         `Druid stores the offsets it has read per topic partition for this datasource, and they mean nothing for "${topicB}". ` +

@@ -11,24 +11,24 @@ import { tuningConfigSchema } from './tuning-config';
 
 export const dataSchemaSchema = z.looseObject({
   dataSource: z.string({ message: 'dataSource is required: the name of the datasource to write' }),
-  timestampSpec: timestampSpecSchema.optional(),
-  dimensionsSpec: dimensionsSpecSchema.optional(),
-  metricsSpec: metricsSpecSchema.nullable().optional(),
-  granularitySpec: granularitySpecSchema.optional(),
-  transformSpec: transformSpecSchema.nullable().optional(),
+  timestampSpec: timestampSpecSchema.nullish(),
+  dimensionsSpec: dimensionsSpecSchema.nullish(),
+  metricsSpec: metricsSpecSchema.nullish(),
+  granularitySpec: granularitySpecSchema.nullish(),
+  transformSpec: transformSpecSchema.nullish(),
 });
 export type DataSchema = z.infer<typeof dataSchemaSchema>;
 
 export const ingestionSpecSchema = z.looseObject({
   dataSchema: dataSchemaSchema,
   ioConfig: ioConfigSchema,
-  tuningConfig: tuningConfigSchema.optional(),
+  tuningConfig: tuningConfigSchema.nullish(),
 });
 export type IngestionSpec = z.infer<typeof ingestionSpecSchema>;
 
 export const supervisorSpecSchema = z.looseObject({
   type: z.literal('kafka', { message: 'must be "kafka": this app manages Kafka supervisors' }),
   spec: ingestionSpecSchema,
-  suspended: z.boolean().optional(),
+  suspended: z.boolean().nullish(),
 });
 export type SupervisorSpec = z.infer<typeof supervisorSpecSchema>;

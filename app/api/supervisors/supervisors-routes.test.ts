@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseDruidJson } from '@/lib/druid';
 import { json, startFakeDruid, type FakeDruid, type RecordedRequest, type Reply } from '@/lib/druid/testing/fake-druid';
 import { REDACTED, SubmitResultSchema, SupervisorDetailSchema, SupervisorListSchema } from '@/lib/operate';
 
@@ -12,6 +13,8 @@ interface FakeSupervisor {
   suspended: boolean;
   history: { version: string; spec: unknown }[];
   statusFails?: boolean;
+  /** What GET /supervisor/{id} answers instead of the spec as submitted (a Druid 33 echo). */
+  echo?: unknown;
 }
 
 const spec = (dataSource: string, extra: Record<string, unknown> = {}) => ({
@@ -91,7 +94,7 @@ function overlord(request: RecordedRequest): Reply {
     if (view === 'status') return s.statusFails ? json('{"error":"java.lang.NullPointerException"}', 500) : body(statusOf(id, s));
     if (view === 'stats') return body(stats(id));
     if (view === 'history') return body(s.history);
-    if (view === '') return body({ ...s.spec, suspended: s.suspended });
+    if (view === '') return s.echo ? body(s.echo) : body({ ...s.spec, suspended: s.suspended });
   }
   if (view === 'suspend' || view === 'resume') {
     s.suspended = view === 'suspend';
@@ -234,6 +237,21 @@ describe('POST /api/supervisors', () => {
       ['submit', 'orders', 'ok'],
       ['submit', 'orders', 'unchanged'],
     ]);
+  });
+
+  it("reads Druid 33's echo of a spec back as the spec submitted: a resubmit is unchanged, the status page shows no nulls", async () => {
+    const real = (name: string) => parseDruidJson(readFileSync(path.resolve(__dirname, '../../../testdata/druid-contract/real', name), 'utf8'));
+    const submitted = real('overlord.supervisor.post.request.druid33.json');
+    expect(SubmitResultSchema.parse(await (await submit(submitted)).json())).toMatchObject({ id: 'hlp-clicks', outcome: 'created' });
+    supervisors.get('hlp-clicks')!.echo = real('overlord.supervisor.spec.druid33.response.json');
+    expect(SubmitResultSchema.parse(await (await submit(submitted)).json())).toMatchObject({ id: 'hlp-clicks', outcome: 'unchanged' });
+    expect(fake.requests.filter((r) => r.method === 'POST').at(-1)?.url).toBe('/druid/indexer/v1/supervisor?skipRestartIfUnmodified=true');
+    const answer = SupervisorDetailSchema.parse(await (await detail('hlp-clicks')).json());
+    expect(answer.problems).toEqual([]);
+    expect(JSON.stringify(answer.spec)).not.toContain('null');
+    expect(answer.spec).not.toHaveProperty('dataSchema');
+    expect(answer.curl).not.toContain('null');
+    expect(answer.curl).toContain('"taskDuration": "PT1H"');
   });
 
   it('starts a supervisor suspended on ?suspended=true', async () => {

@@ -7,7 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { supervisorQuery } from '@/components/supervisors/api';
 import { ApiRequestError } from '@/components/ui/fetch-json';
-import { importSpecValue, specToJson, type SupervisorSpec } from '@/lib/spec';
+import { importStoredSpec, specToJson, type SupervisorSpec } from '@/lib/spec';
 import { defaultDraftName, draftIdFor, type DraftSource } from '../draft/draft';
 import { readDraft, updateDraft } from '../draft/draft-store';
 import { loadUrl } from '../url-state';
@@ -25,7 +25,7 @@ export function EditSupervisor({ id }: { id: string }) {
   const detail = useQuery({ ...supervisorQuery(id), refetchInterval: false });
   const [existing] = useState(() => readDraft(draftIdFor({ kind: 'edit', supervisorId: id, topic: '' })));
   const running = detail.data?.spec;
-  const spec = running ? importSpecValue(running).spec : undefined;
+  const spec = running ? importStoredSpec(running).spec : undefined;
   const startOver = useCallback(() => {
     if (spec) router.replace(openInWizard(id, spec, running));
   }, [id, spec, running, router]);
@@ -57,7 +57,7 @@ export function EditSupervisor({ id }: { id: string }) {
       <div className="space-y-3 rounded-md border border-slate-200 bg-white p-4 text-sm">
         <p>You have a draft of changes to {id}, saved {new Date(existing.updatedAt).toLocaleString()}.</p>
         <div className="flex gap-2">
-          <Link href={loadUrl({ step: 'review', topic: spec.spec.ioConfig.topic, draft: existing.id })} className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+          <Link href={loadUrl({ step: 'review', topic: spec.spec.ioConfig.topic ?? undefined, draft: existing.id })} className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
             Continue the draft
           </Link>
           <button type="button" onClick={startOver} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">

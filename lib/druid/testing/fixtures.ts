@@ -14,6 +14,10 @@ export function fixtureJson(name: string): unknown {
   return parseDruidJson(fixtureText(name), { bigIntegers: 'string' });
 }
 
-export function fixtureNames(): string[] {
-  return readdirSync(CONTRACT_DIR).sort();
+/** The files of testdata/druid-contract, or of one of its folders (real/: answers of a running Druid). */
+export function fixtureNames(folder = ''): string[] {
+  return readdirSync(path.join(CONTRACT_DIR, folder), { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => (folder ? `${folder}/${entry.name}` : entry.name))
+    .sort();
 }
