@@ -3,11 +3,22 @@
 // none with the reason); the user may switch the type and the columns drawn.
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { chartPoints, columnKinds, issueWithChart, suggestChart, type ChartKind, type ChartSpec } from '@/lib/query/chart';
+import {
+  allWholeDays,
+  chartPoints,
+  chartTimeLabel,
+  chartTimeTicks,
+  columnKinds,
+  issueWithChart,
+  suggestChart,
+  type ChartData,
+  type ChartKind,
+  type ChartSpec,
+} from '@/lib/query/chart';
 import type { ResultTable } from '@/lib/query/schemas';
 
 const COLORS = ['#0284c7', '#f97316', '#16a34a', '#9333ea', '#dc2626', '#0d9488'];
-const timeLabel = (millis: number) => new Date(millis).toISOString().slice(0, 16).replace('T', ' ');
+const NO_CHART: ChartData = { points: [], series: [], xKind: 'category' };
 
 export function ResultsChart({ table }: { table: ResultTable }) {
   const suggested = useMemo(() => suggestChart(table), [table]);
@@ -18,10 +29,9 @@ export function ResultsChart({ table }: { table: ResultTable }) {
   const numeric = names.filter((_, i) => kinds[i] === 'number');
   const categories = names.filter((_, i) => kinds[i] === 'text');
   const issue = issueWithChart(table, spec);
-  const { points, series, xKind, note } = useMemo(
-    () => (issue ? { points: [], series: [], xKind: 'category' as const, note: undefined } : chartPoints(table, spec)),
-    [table, spec, issue],
-  );
+  const { points, series, xKind, timeZone, note } = useMemo(() => (issue ? NO_CHART : chartPoints(table, spec)), [table, spec, issue]);
+  const days = allWholeDays(points);
+  const timeLabel = (x: number) => chartTimeLabel(x, { days });
 
   const choose = (change: Partial<ChartSpec>) => {
     const next = { ...spec, ...change };
@@ -100,12 +110,22 @@ export function ResultsChart({ table }: { table: ResultTable }) {
               <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
                 {xKind === 'time' ? (
-                  <XAxis dataKey="x" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={timeLabel} fontSize={11} />
+                  // Druid's buckets are on the clock of the zone it answered in; the axis says which.
+                  <XAxis
+                    dataKey="x"
+                    type="number"
+                    domain={['dataMin', 'dataMax']}
+                    ticks={chartTimeTicks(points)}
+                    tickFormatter={timeLabel}
+                    label={{ value: `${spec.x} (${timeZone})`, position: 'insideBottomRight', offset: -4, fontSize: 11 }}
+                    height={36}
+                    fontSize={11}
+                  />
                 ) : (
                   <XAxis dataKey="x" fontSize={11} />
                 )}
                 <YAxis fontSize={11} />
-                <Tooltip labelFormatter={(x) => (xKind === 'time' && typeof x === 'number' ? timeLabel(x) : String(x))} />
+                <Tooltip labelFormatter={(x) => (xKind === 'time' && typeof x === 'number' ? `${timeLabel(x)} ${timeZone}` : String(x))} />
                 <Legend />
                 {series.map((line, i) => (
                   <Line key={line.key} name={line.label} type="linear" dataKey={line.key} stroke={COLORS[i % COLORS.length]} dot={points.length < 60} connectNulls isAnimationActive={false} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartPoints, issueWithChart, suggestChart } from './chart';
+import { allWholeDays, chartPoints, chartTimeLabel, chartTimeTicks, issueWithChart, suggestChart } from './chart';
 import type { ResultTable } from './schemas';
 
 const hourly: ResultTable = {
@@ -94,5 +94,56 @@ describe('chartPoints', () => {
     const { points, note } = chartPoints(many, suggestChart(many));
     expect(points).toHaveLength(50);
     expect(note).toBe('Showing the first 50 of 80 bars.');
+  });
+});
+
+describe('time in the zone Druid answered in', () => {
+  // A daily query with sqlTimeZone Asia/Shanghai: Druid labels each bucket with its local midnight.
+  const shanghai: ResultTable = {
+    columns: [
+      { name: 'day', type: 'LONG', sqlType: 'TIMESTAMP' },
+      { name: 'views', type: 'LONG', sqlType: 'BIGINT' },
+    ],
+    rows: [
+      ['2026-11-19T00:00:00.000+08:00', 7],
+      ['2026-11-20T00:00:00.000+08:00', 9],
+    ],
+  };
+
+  it('places and labels a day bucket as that local day, not 16:00 UTC of the day before', () => {
+    const { points, timeZone } = chartPoints(shanghai, suggestChart(shanghai));
+    expect(timeZone).toBe('UTC+08:00');
+    expect(allWholeDays(points)).toBe(true);
+    expect(points.map((p) => chartTimeLabel(p.x as number, { days: true }))).toEqual(['2026-11-19', '2026-11-20']);
+    expect(chartTimeTicks(points).map((x) => chartTimeLabel(x))).toEqual(['2026-11-19 00:00', '2026-11-20 00:00']);
+  });
+
+  it('says UTC for UTC answers and both offsets across a daylight-saving change', () => {
+    expect(chartPoints(hourly, suggestChart(hourly)).timeZone).toBe('UTC');
+    const newYork: ResultTable = {
+      columns: shanghai.columns,
+      rows: [
+        ['2026-03-07T00:00:00.000-05:00', 1],
+        ['2026-03-08T00:00:00.000-05:00', 2],
+        ['2026-03-09T00:00:00.000-04:00', 3],
+      ],
+    };
+    const { points, timeZone } = chartPoints(newYork, suggestChart(newYork));
+    expect(timeZone).toBe('UTC-05:00 / UTC-04:00');
+    // Local days stay evenly spaced though the day of the change had 23 hours.
+    expect(points.map((p) => chartTimeLabel(p.x as number, { days: allWholeDays(points) }))).toEqual(['2026-03-07', '2026-03-08', '2026-03-09']);
+  });
+
+  it('puts at most eight ticks, each on a bucket', () => {
+    const many: ResultTable = {
+      columns: shanghai.columns,
+      rows: Array.from({ length: 48 }, (_, h) => [new Date(Date.UTC(2026, 10, 19, h)).toISOString().replace('Z', '+08:00'), h]),
+    };
+    const { points } = chartPoints(many, suggestChart(many));
+    const ticks = chartTimeTicks(points);
+    expect(ticks).toHaveLength(8);
+    expect(ticks.every((t) => points.some((p) => p.x === t))).toBe(true);
+    expect(chartTimeLabel(ticks[0])).toBe('2026-11-19 00:00');
+    expect(chartTimeLabel(ticks[7])).toBe('2026-11-20 23:00');
   });
 });

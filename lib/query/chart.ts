@@ -1,7 +1,7 @@
 // Which chart suits a result, from its shape: a time column and numbers -> a line over
 // time (one line per category when there is one too); a category and numbers -> bars;
 // anything else -> no chart, and why.
-import { columnKind, numberValue, timeMillis, type ColumnKind } from './columns';
+import { columnKind, numberValue, wallClock, type ColumnKind } from './columns';
 import type { ResultTable } from './schemas';
 
 export type ChartKind = 'line' | 'bar' | 'none';
@@ -17,6 +17,7 @@ export interface ChartSpec {
 }
 
 export interface ChartPoint {
+  /** A category, or a time as the wall-clock millis of the zone Druid answered in (see wallClock). */
   readonly x: number | string;
   readonly [series: string]: number | string | null;
 }
@@ -67,14 +68,32 @@ export function issueWithChart(table: ResultTable, spec: ChartSpec): string | un
   return undefined;
 }
 
-/** Rows as chart points: x as epoch millis for time, as text for categories; each series a number. */
-export function chartPoints(table: ResultTable, spec: ChartSpec): { points: ChartPoint[]; series: ChartSeries[]; xKind: 'time' | 'category'; note?: string } {
+export interface ChartData {
+  readonly points: ChartPoint[];
+  readonly series: ChartSeries[];
+  readonly xKind: 'time' | 'category';
+  /** For time: the UTC offsets Druid wrote, "UTC", "UTC+08:00" or "UTC-05:00 / UTC-04:00" across a DST change. */
+  readonly timeZone?: string;
+  readonly note?: string;
+}
+
+/**
+ * Rows as chart points: x as wall-clock millis for time (placed and labelled in the zone Druid answered
+ * in, so a day bucket in +08:00 is that day, not 16:00 UTC of the day before), as text for categories.
+ */
+export function chartPoints(table: ResultTable, spec: ChartSpec): ChartData {
   const names = table.columns.map((column) => column.name);
   const xIndex = spec.x === undefined ? -1 : names.indexOf(spec.x);
   const yColumns = spec.y.map((name) => ({ name, index: names.indexOf(name) })).filter((y) => y.index >= 0);
   if (xIndex < 0 || spec.kind === 'none' || yColumns.length === 0) return { points: [], series: [], xKind: 'category' };
   const xKind = spec.kind === 'line' && columnKinds(table)[xIndex] === 'time' ? 'time' : 'category';
-  const xOf = (row: readonly unknown[]) => (xKind === 'time' ? timeMillis(row[xIndex]) : row[xIndex] === null ? 'null' : String(row[xIndex]));
+  const offsets = new Set<string>();
+  const xOf = (row: readonly unknown[]) => {
+    if (xKind === 'category') return row[xIndex] === null ? 'null' : String(row[xIndex]);
+    const time = wallClock(row[xIndex]);
+    if (time) offsets.add(time.offset);
+    return time?.millis;
+  };
   const notes: string[] = [];
 
   const splitIndex = spec.splitBy === undefined ? -1 : names.indexOf(spec.splitBy);
@@ -118,5 +137,25 @@ export function chartPoints(table: ResultTable, spec: ChartSpec): { points: Char
     const all = points;
     points = Array.from({ length: MAX_LINE_POINTS }, (_, i) => all[Math.floor(i * step)]);
   }
-  return { points: points as ChartPoint[], series, xKind, ...(notes.length ? { note: notes.join(' ') } : {}) };
+  const timeZone = xKind === 'time' ? [...offsets].map((o) => (o === 'Z' ? 'UTC' : `UTC${o}`)).join(' / ') || 'UTC' : undefined;
+  return { points: points as ChartPoint[], series, xKind, ...(timeZone ? { timeZone } : {}), ...(notes.length ? { note: notes.join(' ') } : {}) };
+}
+
+/** A time axis's labels: whole days as "2026-11-19", else to the minute, read on the wall clock of chartPoints' x. */
+export function chartTimeLabel(x: number, { days = false } = {}): string {
+  const iso = new Date(x).toISOString();
+  return days ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
+}
+
+/** Whether every time point is a midnight (day buckets or coarser), so labels can drop the clock. */
+export function allWholeDays(points: readonly ChartPoint[]): boolean {
+  return points.length > 0 && points.every((p) => typeof p.x === 'number' && p.x % 86_400_000 === 0);
+}
+
+/** Ticks on the buckets themselves, at most `max` of them evenly picked, so each label is a bucket's own start. */
+export function chartTimeTicks(points: readonly ChartPoint[], max = 8): number[] {
+  const xs = [...new Set(points.map((p) => p.x).filter((x): x is number => typeof x === 'number'))].sort((a, b) => a - b);
+  if (xs.length <= max) return xs;
+  const step = (xs.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => xs[Math.round(i * step)]);
 }

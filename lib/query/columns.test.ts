@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnKind, compareCells, formatCell } from './columns';
+import { columnKind, compareCells, formatCell, wallClock } from './columns';
 import { toCsv } from './csv';
 
 describe('columnKind', () => {
@@ -41,5 +41,19 @@ describe('toCsv', () => {
   it('quotes what needs quoting and writes nulls as empty fields', () => {
     const csv = toCsv({ columns: [{ name: 'url' }, { name: 'views' }], rows: [['/a,b', '9007199254740993'], ['say "hi"', null]] });
     expect(csv).toBe('url,views\r\n"/a,b",9007199254740993\r\n"say ""hi""",\r\n');
+  });
+});
+
+describe('wallClock', () => {
+  it('keeps the offset Druid wrote and the wall-clock time in it', () => {
+    expect(wallClock('2026-11-19T00:00:00.000+08:00')).toEqual({ millis: Date.parse('2026-11-19T00:00:00.000Z'), offset: '+08:00' });
+    expect(wallClock('2026-03-08T01:00:00.000-0500')).toEqual({ millis: Date.parse('2026-03-08T01:00:00.000Z'), offset: '-05:00' });
+  });
+  it('reads UTC, epoch millis and times without an offset as UTC', () => {
+    expect(wallClock('2026-11-19T16:00:00.000Z')).toEqual({ millis: Date.parse('2026-11-19T16:00:00.000Z'), offset: 'Z' });
+    expect(wallClock('2026-11-19T16:00:00.000+00:00')?.offset).toBe('Z');
+    expect(wallClock(1_700_000_000_000)).toEqual({ millis: 1_700_000_000_000, offset: 'Z' });
+    expect(wallClock('2026-11-19T16:00')).toEqual({ millis: Date.parse('2026-11-19T16:00:00Z'), offset: 'Z' });
+    expect(wallClock('not a time')).toBeUndefined();
   });
 });

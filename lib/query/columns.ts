@@ -7,6 +7,7 @@ export type ColumnKind = 'time' | 'number' | 'text' | 'other';
 const NUMBER_TYPES = new Set(['LONG', 'FLOAT', 'DOUBLE', 'BIGINT', 'INTEGER', 'SMALLINT', 'TINYINT', 'DECIMAL', 'REAL']);
 const TEXT_TYPES = new Set(['STRING', 'VARCHAR', 'CHAR']);
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
 const INTEGER = /^-?\d+$/;
 
 export function columnKind(column: ResultColumn, values: readonly unknown[] = []): ColumnKind {
@@ -35,6 +36,23 @@ export function timeMillis(value: unknown): number | undefined {
     return Number.isNaN(millis) ? undefined : millis;
   }
   return undefined;
+}
+
+/**
+ * A time cell on the clock Druid wrote it in: `millis` is its wall-clock time read as if it were UTC, and
+ * `offset` the UTC offset Druid wrote ("+08:00"; "Z" for UTC, epoch millis and times without one).
+ * A query in a time zone answers "2026-11-19T00:00:00.000+08:00": that bucket is the 19th there.
+ */
+export function wallClock(value: unknown): { millis: number; offset: string } | undefined {
+  if (typeof value === 'string' && ISO_TIME.test(value)) {
+    const zone = ZONE.exec(value)?.[0];
+    const millis = Date.parse(`${zone ? value.slice(0, -zone.length) : value}Z`);
+    if (Number.isNaN(millis)) return undefined;
+    const offset = !zone || zone === 'Z' || /^[+-]00:?00$/.test(zone) ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+    return { millis, offset };
+  }
+  const millis = timeMillis(value);
+  return millis === undefined ? undefined : { millis, offset: 'Z' };
 }
 
 /** A number cell as a JS number for charts; exact big integers (strings) lose precision here only. */
