@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
+const include = ['lib/**/*.test.ts', 'devstack/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'app/**/*.test.ts', 'bench/**/*.test.ts'];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,10 +12,24 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'devstack/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'app/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include, exclude: ['**/*.real.test.ts', '**/node_modules/**'] } },
+      {
+        extends: true,
+        test: {
+          // Against real Apache Kafka and Apache Druid: the stack named by TRIBUTARY_STACK_FILE
+          // (npm test starts one), or one this setup starts and stops.
+          name: 'real',
+          include: include.map((pattern) => pattern.replace('.test.', '.real.test.')),
+          globalSetup: ['devstack/real/vitest-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
   },
 });

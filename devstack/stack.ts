@@ -1,94 +1,92 @@
-// Starts the local stack in order — Kafka, the stream generators, the local Druid engine,
-// a demo supervisor, the app — prints where each one is, and stops them all on Ctrl-C.
-//   npx tsx devstack/stack.ts [--dir .devstack/demo] [--app-port 3000] [--no-app] [--history-hours 3]
+// Starts the local stack in order — real Apache Kafka and Apache Druid, the stream generators,
+// the demo supervisors, the app — prints where each one is, and stops them all on Ctrl-C.
+//   node --import tsx devstack/stack.ts [--dir .devstack/demo] [--port-base 18000] [--app-port 3000]
+//     [--no-app] [--no-demo-supervisors] [--history-hours 3] [--rate-scale 1]
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { onShutdown, prefixOutput, spawnTs, stopChild, waitForStateFile } from './process';
 import { writeStateFile } from './state-file';
-import { submitDemoSupervisor } from './demo-supervisor';
+import { submitDemoSupervisors } from './demo-supervisor';
+import { DEMO_PORT_BASE } from './real/ports';
+import { startRealStack, type RealStack, type RealStackState } from './real/stack';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const READY_TIMEOUT_MS = 120_000;
 
 export interface StackState {
   readonly appUrl?: string;
+  /** The Router: every Druid API. */
   readonly druidUrl: string;
-  readonly kafka: { readonly bootstrapServers: string; readonly controlUrl: string };
+  readonly kafka: { readonly bootstrapServers: string };
+  readonly real: RealStackState;
   readonly pids: Record<string, number>;
+  /** The launcher's pid: a reader checks it is alive before reusing the stack. */
+  readonly pid: number;
 }
 
 const { values: args } = parseArgs({
   options: {
     dir: { type: 'string', default: '.devstack/demo' },
+    'port-base': { type: 'string', default: String(DEMO_PORT_BASE) },
     'app-port': { type: 'string', default: '3000' },
-    'druid-port': { type: 'string', default: '0' },
     'no-app': { type: 'boolean', default: false },
     'app-mode': { type: 'string', default: 'start' },
     'history-hours': { type: 'string', default: '3' },
     'rate-scale': { type: 'string', default: '1' },
-    'no-demo-supervisor': { type: 'boolean', default: false },
-    brokers: { type: 'string', default: '3' },
+    'no-demo-supervisors': { type: 'boolean', default: false },
+    'app-env': { type: 'string', multiple: true, default: [] },
+    // The app reaches Kafka through the fault proxy, so browser tests can slow or cut it.
+    'app-kafka-through-faults': { type: 'boolean', default: false },
   },
 });
 
 const dir = path.resolve(ROOT, args.dir!);
 const children: { name: string; child: ChildProcess }[] = [];
+let real: RealStack | undefined;
 
 async function main(): Promise<void> {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
   onShutdown(stopAll);
-
-  const kafkaProcess = start('kafka', 'devstack/kafka/main.ts', ['--brokers', args.brokers!, '--topics', 'streams', '--state', path.join(dir, 'kafka.json'), '--control-port', '0', '--parent-pid', String(process.pid)]);
-  const kafka = await waitForStateFile<{ bootstrapServers: string; controlUrl: string }>(path.join(dir, 'kafka.json'), {
-    timeoutMs: READY_TIMEOUT_MS,
-    child: kafkaProcess,
-    what: 'the local Kafka cluster',
-  });
+  real = await startRealStack({ dir, portBase: Number(args['port-base']), log: (line) => log(line) });
+  const { bootstrapServers } = real.state.kafka;
+  const druidUrl = real.state.druid.routerUrl;
 
   const streamsProcess = start('streams', 'devstack/streams/main.ts', [
-    '--bootstrap', kafka.bootstrapServers,
+    '--bootstrap', bootstrapServers,
     '--history-hours', args['history-hours']!,
     '--rate-scale', args['rate-scale']!,
     '--state', path.join(dir, 'streams.json'),
     '--parent-pid', String(process.pid),
   ]);
-  const druidProcess = start('druid', 'devstack/druid/main.ts', [
-    '--port', args['druid-port']!,
-    '--data', path.join(dir, 'druid.duckdb'),
-    '--state', path.join(dir, 'druid.json'),
-    '--parent-pid', String(process.pid),
-  ]);
-  const druid = await waitForStateFile<{ url: string }>(path.join(dir, 'druid.json'), { timeoutMs: READY_TIMEOUT_MS, child: druidProcess, what: 'the local Druid engine' });
   await waitForStateFile(path.join(dir, 'streams.json'), { timeoutMs: READY_TIMEOUT_MS, child: streamsProcess, what: 'the stream generators' });
 
-  if (!args['no-demo-supervisor']) {
-    const id = await submitDemoSupervisor(druid.url, kafka.bootstrapServers);
-    log(`demo supervisor ${id} is ingesting into the local engine`);
+  if (!args['no-demo-supervisors']) {
+    const ids = await submitDemoSupervisors(druidUrl, bootstrapServers);
+    log(`demo supervisors submitted to Druid: ${ids.join(', ')}`);
   }
 
   let appUrl: string | undefined;
-  if (!args['no-app']) {
-    appUrl = await startApp(kafka.bootstrapServers, druid.url);
-  }
+  if (!args['no-app']) appUrl = await startApp(args['app-kafka-through-faults'] ? real.state.faults.kafkaBootstrapServers : bootstrapServers, druidUrl, bootstrapServers);
 
   const state: StackState = {
     appUrl,
-    druidUrl: druid.url,
-    kafka: { bootstrapServers: kafka.bootstrapServers, controlUrl: kafka.controlUrl },
-    pids: Object.fromEntries(children.map(({ name, child }) => [name, child.pid ?? -1])),
+    druidUrl,
+    kafka: { bootstrapServers },
+    real: real.state,
+    pids: { ...real.state.pids, ...Object.fromEntries(children.map(({ name, child }) => [name, child.pid ?? -1])) },
+    pid: process.pid,
   };
   writeStateFile(path.join(dir, 'stack.json'), state);
-  log(`Kafka (local, librdkafka mock cluster): ${kafka.bootstrapServers}`);
-  log(`Druid (local engine, not Apache Druid): ${druid.url}`);
+  log(`Kafka ${real.state.kafka.version}: ${bootstrapServers}`);
+  log(`Druid ${real.state.druid.version}: Router ${druidUrl} (console and every API), Overlord ${real.state.druid.overlordUrl}, Broker ${real.state.druid.brokerUrl}`);
   if (appUrl) log(`Tributary is ready: ${appUrl}   (Ctrl-C stops everything)`);
 
-  for (const { name, child } of children) {
+  const watched = [...children, ...real.processes.map((jvm) => ({ name: jvm.name, child: jvm.child }))];
+  for (const { name, child } of watched) {
     child.once('exit', (code, signal) => {
       if (stopping) return;
-      log(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the stack`);
+      log(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the stack. Logs: ${real?.state.logDir}`);
       void stopAll().finally(() => process.exit(1));
     });
   }
@@ -100,20 +98,24 @@ function start(name: string, entry: string, extra: string[]): ChildProcess {
   return child;
 }
 
-async function startApp(bootstrapServers: string, druidUrl: string): Promise<string> {
+async function startApp(bootstrapServers: string, druidUrl: string, druidKafkaBrokers: string): Promise<string> {
   const port = args['app-port']!;
   const nextBin = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
   const mode = args['app-mode'] === 'dev' ? 'dev' : 'start';
+  const extraEnv = Object.fromEntries(args['app-env']!.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
   const child = spawn(process.execPath, [nextBin, mode, '-p', port, '-H', '127.0.0.1'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
       KAFKA_BROKERS: bootstrapServers,
+      // What Druid's tasks connect to, written into the specs the app builds.
+      DRUID_KAFKA_BROKERS: druidKafkaBrokers,
       DRUID_URL: druidUrl,
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
       NEXT_TELEMETRY_DISABLED: '1',
       TRIBUTARY_AUDIT_LOG: path.join(dir, 'audit.log'),
+      ...extraEnv,
     },
   });
   prefixOutput('app', child);
@@ -138,8 +140,9 @@ async function stopAll(): Promise<void> {
   if (stopping) return;
   stopping = true;
   log('stopping…');
-  // Reverse order: the app first, Kafka last, so nothing logs errors about a vanished broker.
+  // The app and the generators first, then Druid and Kafka: nothing logs errors about a vanished peer.
   for (const { child } of [...children].reverse()) await stopChild(child);
+  await real?.stop();
   rmSync(path.join(dir, 'stack.json'), { force: true });
   log('stopped');
 }
@@ -148,8 +151,8 @@ function log(message: string): void {
   process.stdout.write(`[stack] ${message}\n`);
 }
 
-main().catch(async (error) => {
-  log(`could not start: ${(error as Error).message}`);
+main().catch(async (error: Error) => {
+  log(`could not start: ${error.message}`);
   await stopAll();
   process.exit(1);
 });

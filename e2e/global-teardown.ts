@@ -2,11 +2,11 @@ export default async function globalTeardown(): Promise<void> {
   const pid = Number(process.env.TRIBUTARY_E2E_STACK_PID);
   if (!pid) return;
   try {
-    process.kill(pid, 'SIGTERM');
+    process.kill(pid, 'SIGINT');
   } catch {
     return; // already gone
   }
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
       process.kill(pid, 0);

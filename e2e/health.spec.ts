@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readStack } from './stack';
 
-test('the header shows Kafka connected and the local Druid engine', async ({ page }) => {
+test('the header shows Kafka with its brokers and Apache Druid with its version', async ({ page }) => {
   const stack = readStack();
   await page.goto('/');
   const kafka = page.getByTestId('health-kafka');
@@ -9,7 +9,8 @@ test('the header shows Kafka connected and the local Druid engine', async ({ pag
   await expect(kafka).toHaveAttribute('title', new RegExp(stack.kafka.bootstrapServers.split(',')[0].replace(/\./g, '\\.')));
   const druid = page.getByTestId('health-druid');
   await expect(druid).toHaveAttribute('data-ok', 'true');
-  await expect(druid).toContainText('local engine');
+  await expect(druid).toHaveText(/Apache Druid 33\.0\.0/);
+  await expect(kafka).toHaveText(/1 broker/);
 });
 
 test('navigation reaches Load, Supervisors and Query', async ({ page }) => {
@@ -27,5 +28,5 @@ test('GET /api/health answers in its documented shape', async ({ request }) => {
   expect(response.ok()).toBe(true);
   const health = await response.json();
   expect(health.kafka.reachable).toBe(true);
-  expect(health.druid).toMatchObject({ reachable: true, localEngine: true });
+  expect(health.druid).toMatchObject({ reachable: true, version: '33.0.0', localEngine: false });
 });

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Installs what Tributary's demo and tests need, and nothing when it is already there.
-#   scripts/ensure.sh [--browser] [--kcat]
+#   scripts/ensure.sh [--browser] [--kcat] [--java]
+# --java: a Java 17+ runtime and Maven for the local Kafka and Druid (their jars come from
+# Maven Central when the stack first starts, into ~/.m2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_browser=false
 want_kcat=false
+want_java=false
 for arg in "$@"; do
   case "$arg" in
     --browser) want_browser=true ;;
     --kcat) want_kcat=true ;;
+    --java) want_java=true ;;
   esac
 done
 
@@ -36,6 +40,12 @@ missing=()
 ldconfig -p 2>/dev/null | grep -q 'librdkafka.so.1 ' || missing+=(librdkafka1)
 if $want_browser && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 if $want_kcat && ! command -v kcat >/dev/null; then missing+=(kcat); fi
+if $want_java; then
+  java_major=$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
+  if [ -z "$java_major" ] || [ "$java_major" -lt 17 ]; then missing+=(openjdk-17-jre-headless); fi
+  command -v mvn >/dev/null || missing+=(maven)
+  command -v setpriv >/dev/null || missing+=(util-linux)
+fi
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 
 # npm packages: install only when package-lock.json changed since the last install.

@@ -23,6 +23,7 @@ export function HealthIndicator() {
   if (error || !data) {
     return <Pill ok={false} label="Tributary server" detail={error?.message ?? 'unreachable'} testId="health-server" />;
   }
+  const cluster = data.kafka.clusterBrokers ?? [];
   const druidKind = data.druid.localEngine ? 'local engine, not Apache Druid' : 'Apache Druid';
   return (
     <div className="flex items-center gap-2" data-testid="health">
@@ -33,19 +34,23 @@ export function HealthIndicator() {
       )}
       <Pill
         ok={data.kafka.reachable}
-        label={data.kafka.reachable ? 'Kafka connected' : 'Kafka unreachable'}
-        detail={`${data.kafka.brokers.join(', ')}${data.kafka.error ? ` — ${data.kafka.error}` : ''}`}
+        label={data.kafka.reachable ? `Kafka connected · ${brokerCount(cluster.length)}` : 'Kafka unreachable'}
+        detail={`${data.kafka.brokers.join(', ')}${cluster.length > 0 ? ` — brokers ${cluster.map((b) => `${b.nodeId} (${b.host}:${b.port})`).join(', ')}` : ''}${data.kafka.error ? ` — ${data.kafka.error}` : ''}`}
         testId="health-kafka"
       />
       <Pill
         ok={data.druid.reachable}
-        label={data.druid.reachable ? `Druid ${shortVersion(data.druid.version)}` : 'Druid unreachable'}
+        label={data.druid.reachable ? `${data.druid.localEngine ? 'Druid' : 'Apache Druid'} ${shortVersion(data.druid.version)}` : 'Druid unreachable'}
         detail={data.druid.reachable ? `${data.druid.url} — ${druidKind}, version ${data.druid.version}` : `${data.druid.url} — ${data.druid.error}`}
         testId="health-druid"
         badge={data.druid.reachable ? (data.druid.localEngine ? 'local engine' : undefined) : undefined}
       />
     </div>
   );
+}
+
+function brokerCount(count: number): string {
+  return `${count} broker${count === 1 ? '' : 's'}`;
 }
 
 function shortVersion(version: string | undefined): string {

@@ -16,16 +16,20 @@ export interface KafkaOptions {
   readonly classpath: readonly string[];
   readonly port: number;
   readonly controllerPort: number;
+  /** A listener advertised at another port, where a fault proxy forwards to it. */
+  readonly proxied?: { readonly port: number; readonly advertisedPort: number };
   readonly nodeId?: number;
 }
 
-export function kafkaServerProperties(options: Pick<KafkaOptions, 'dir' | 'port' | 'controllerPort' | 'nodeId'>): string {
+export function kafkaServerProperties(options: Pick<KafkaOptions, 'dir' | 'port' | 'controllerPort' | 'nodeId' | 'proxied'>): string {
   const template = readFileSync(path.join(CONFIG_DIR, 'server.properties'), 'utf8');
+  const { proxied } = options;
   return [
     template.trimEnd(),
     `node.id=${options.nodeId ?? 1}`,
-    `listeners=PLAINTEXT://127.0.0.1:${options.port},CONTROLLER://127.0.0.1:${options.controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${options.port}`,
+    `listeners=PLAINTEXT://127.0.0.1:${options.port},CONTROLLER://127.0.0.1:${options.controllerPort}${proxied ? `,PROXIED://127.0.0.1:${proxied.port}` : ''}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${options.port}${proxied ? `,PROXIED://127.0.0.1:${proxied.advertisedPort}` : ''}`,
+    `listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT${proxied ? ',PROXIED:PLAINTEXT' : ''}`,
     `controller.quorum.bootstrap.servers=127.0.0.1:${options.controllerPort}`,
     `log.dirs=${path.join(options.dir, 'data')}`,
     '',

@@ -4,6 +4,10 @@
 export interface StackPorts {
   readonly kafka: number;
   readonly kafkaController: number;
+  /** A second Kafka listener that advertises the fault proxy's port instead of its own. */
+  readonly kafkaProxied: number;
+  /** The fault proxy in front of kafkaProxied: clients that bootstrap here stay behind it. */
+  readonly kafkaFaultProxy: number;
   readonly zookeeper: number;
   readonly derby: number;
   readonly coordinator: number;
@@ -21,6 +25,8 @@ export function stackPorts(base: number): StackPorts {
   return {
     kafka: base + 92,
     kafkaController: base + 93,
+    kafkaProxied: base + 94,
+    kafkaFaultProxy: base + 95,
     zookeeper: base + 181,
     derby: base + 527,
     coordinator: base + 81,

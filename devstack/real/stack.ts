@@ -7,6 +7,8 @@ import { startKafka, waitForKafka } from './kafka';
 import { startDruidProcesses, startZooKeeper, waitForDruid } from './druid';
 import { stopJvm, type Jvm } from './jvm';
 import { stackPorts, type StackPorts } from './ports';
+import { startFaultProxy } from '../faults/proxy';
+import { startFaultControl } from '../faults/control';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const KAFKA_VERSION = '4.4.0';
@@ -22,6 +24,8 @@ export interface RealStackState {
     readonly version: string;
   };
   readonly ports: StackPorts;
+  /** Kafka behind a fault proxy, and the API that sets its faults (devstack/faults/control.ts). */
+  readonly faults: { readonly controlUrl: string; readonly kafkaBootstrapServers: string };
   readonly logDir: string;
   readonly pids: Record<string, number>;
 }
@@ -56,15 +60,24 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
   const druidClasspath = await resolveClasspath('druid', path.join(ROOT, 'devstack', 'druid', 'pom.xml'), cacheDir, log);
 
   const processes: Jvm[] = [];
+  const kafkaProxy = await startFaultProxy({ target: { host: '127.0.0.1', port: ports.kafkaProxied }, port: ports.kafkaFaultProxy });
+  const faultControl = await startFaultControl({ kafka: kafkaProxy });
   const stop = async () => {
-    // The Router and query processes first, ZooKeeper and Kafka last: nothing logs a lost peer.
-    await Promise.all([...processes].reverse().map((jvm) => stopJvm(jvm)));
+    await Promise.all(processes.map((jvm) => stopJvm(jvm)));
+    await Promise.all([kafkaProxy.close(), faultControl.close()]);
   };
   try {
     const bootstrapServers = `127.0.0.1:${ports.kafka}`;
     const druidOptions = { dir: path.join(dir, 'druid'), logDir, classpath: druidClasspath.entries, ports, taskSlots: options.taskSlots ?? 8 };
     const [kafka, zookeeper] = await Promise.all([
-      startKafka({ dir: path.join(dir, 'kafka'), logDir, classpath: kafkaClasspath.entries, port: ports.kafka, controllerPort: ports.kafkaController }),
+      startKafka({
+        dir: path.join(dir, 'kafka'),
+        logDir,
+        classpath: kafkaClasspath.entries,
+        port: ports.kafka,
+        controllerPort: ports.kafkaController,
+        proxied: { port: ports.kafkaProxied, advertisedPort: ports.kafkaFaultProxy },
+      }),
       startZooKeeper(druidOptions),
     ]);
     processes.push(kafka, zookeeper);
@@ -82,6 +95,7 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
         version: DRUID_VERSION,
       },
       ports,
+      faults: { controlUrl: faultControl.url, kafkaBootstrapServers: `127.0.0.1:${ports.kafkaFaultProxy}` },
       logDir,
       pids: Object.fromEntries(processes.map((jvm) => [jvm.name, jvm.child.pid ?? -1])),
     };

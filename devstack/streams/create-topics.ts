@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { STREAM_TOPICS } from './catalogue';
+import { ensureStreamTopics } from './run-streams';
 
 const { values } = parseArgs({
   options: { bootstrap: { type: 'string' }, 'replication-factor': { type: 'string', default: '1' } },
@@ -11,26 +12,10 @@ const { values } = parseArgs({
 
 async function main(): Promise<void> {
   if (!values.bootstrap) throw new Error('--bootstrap host:port is required');
-  const admin = new Kafka({ clientId: 'tributary-streams', brokers: values.bootstrap.split(','), logLevel: logLevel.ERROR }).admin();
-  await admin.connect();
-  try {
-    const existing = new Set(await admin.listTopics());
-    const missing = STREAM_TOPICS.filter((topic) => !existing.has(topic.name));
-    if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({
-          topic: topic.name,
-          numPartitions: topic.partitions,
-          replicationFactor: Number(values['replication-factor']),
-        })),
-      });
-    }
-    for (const topic of STREAM_TOPICS) {
-      console.log(`${existing.has(topic.name) ? 'exists ' : 'created'} ${topic.name} (${topic.partitions} partitions)`);
-    }
-  } finally {
-    await admin.disconnect();
+  const kafka = new Kafka({ clientId: 'tributary-streams', brokers: values.bootstrap.split(','), logLevel: logLevel.ERROR });
+  const { created } = await ensureStreamTopics(kafka, STREAM_TOPICS, Number(values['replication-factor']));
+  for (const topic of STREAM_TOPICS) {
+    console.log(`${created.includes(topic.name) ? 'created' : 'exists '} ${topic.name} (${topic.partitions} partitions)`);
   }
 }
 

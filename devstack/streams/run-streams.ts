@@ -84,7 +84,7 @@ export function startStreams(options: StartStreamsOptions): StreamsHandle {
 
   const historyDone = (async () => {
     await producer.connect();
-    await checkTopicsExist(kafka, topics);
+    await ensureStreamTopics(kafka, topics);
     const endMs = Date.now();
     const startMs = endMs - historyHours * MS_PER_HOUR;
     streams = topics.map((topic) => new TopicStream(topic, { startMs, rateScale: options.rateScale, seed: options.seed }));
@@ -118,21 +118,30 @@ export function startStreams(options: StartStreamsOptions): StreamsHandle {
   };
 }
 
-async function checkTopicsExist(kafka: Kafka, topics: readonly StreamTopic[]): Promise<void> {
+/**
+ * Creates the catalogue's topics that the cluster lacks, with their partition counts, and
+ * refuses a topic that exists with another count: its messages would not land as planned.
+ */
+export async function ensureStreamTopics(kafka: Kafka, topics: readonly StreamTopic[], replicationFactor = 1): Promise<{ created: string[] }> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const { topics: existing } = await admin.fetchTopicMetadata();
-    const partitionsByName = new Map(existing.map((topic) => [topic.name, topic.partitions.length]));
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((topic) => !existing.has(topic.name));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic: topic.name, numPartitions: topic.partitions, replicationFactor })),
+      });
+    }
+    const { topics: metadata } = await admin.fetchTopicMetadata({ topics: topics.map((topic) => topic.name) });
+    const partitionsByName = new Map(metadata.map((topic) => [topic.name, topic.partitions.length]));
     const problems = topics.flatMap((topic) => {
       const partitions = partitionsByName.get(topic.name);
-      if (partitions === undefined) return [`topic ${topic.name} does not exist`];
-      if (partitions !== topic.partitions) return [`topic ${topic.name} has ${partitions} partitions, the catalogue says ${topic.partitions}`];
-      return [];
+      return partitions === topic.partitions ? [] : [`topic ${topic.name} has ${partitions} partitions, the stream generators need ${topic.partitions}`];
     });
-    if (problems.length > 0) {
-      throw new Error(`${problems.join('; ')}. Create the stream topics first (devstack/kafka/main.ts --topics streams).`);
-    }
+    if (problems.length > 0) throw new Error(`${problems.join('; ')}. Delete the topic or point the generators at another cluster.`);
+    return { created: missing.map((topic) => topic.name) };
   } finally {
     await admin.disconnect();
   }

@@ -21,3 +21,14 @@ export function fixtureNames(folder = ''): string[] {
     .map((entry) => (folder ? `${folder}/${entry.name}` : entry.name))
     .sort();
 }
+
+export const RECORDED_DIR = path.join(CONTRACT_DIR, 'druid33');
+
+/** Answers recorded from Apache Druid 33.0.0, parsed as the client parses them. */
+export function recordedJson(name: string): unknown {
+  return parseDruidJson(readFileSync(path.join(RECORDED_DIR, name), 'utf8'), { bigIntegers: 'string' });
+}
+
+export function recordedNames(): string[] {
+  return readdirSync(RECORDED_DIR).sort();
+}
