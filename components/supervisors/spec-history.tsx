@@ -27,15 +27,21 @@ export function SpecHistory({ history }: { history: readonly HistoryVersion[] })
     <ol aria-label="Spec history" className="space-y-2">
       {history.map((version, i) => {
         const changes = version.diff ? Object.values(version.diff.groups).flat() : [];
+        const recreated = !version.terminated && history[i + 1]?.terminated === true;
         return (
           <li key={version.version} className="rounded border border-slate-200 bg-white">
             <details open={i === 0}>
               <summary className="cursor-pointer px-3 py-2 text-sm">
                 <span className="font-medium">{formatTime(version.version)}</span>
-                {i === 0 && <span className="ml-2 rounded bg-brand-50 px-1.5 text-xs text-brand-700">current</span>}
-                <span className="ml-2 text-slate-500">
-                  {version.diff === null && !version.diffProblem ? 'first version' : version.diff?.equivalent ? 'no effective change' : `${changes.length} change${changes.length === 1 ? '' : 's'}`}
-                </span>
+                {i === 0 && !version.terminated && <span className="ml-2 rounded bg-brand-50 px-1.5 text-xs text-brand-700">current</span>}
+                {version.terminated ? (
+                  <span className="ml-2 rounded bg-rose-50 px-1.5 text-xs text-rose-800">terminated</span>
+                ) : (
+                  <span className="ml-2 text-slate-500">
+                    {recreated && 'submitted again after the terminate, '}
+                    {version.diff === null && !version.diffProblem ? 'first version' : version.diff?.equivalent ? 'no effective change' : `${changes.length} change${changes.length === 1 ? '' : 's'}`}
+                  </span>
+                )}
               </summary>
               <div className="space-y-2 border-t border-slate-100 px-3 py-2 empty:hidden">
                 {version.diffProblem && <p className="text-sm text-amber-800">{version.diffProblem}</p>}

@@ -87,6 +87,8 @@ export const HistoryVersionSchema = z.object({
   diff: z.custom<SpecDiff>((value) => typeof value === 'object' && value !== null && 'groups' in value).nullable(),
   /** Set when the version could not be compared (a spec this app cannot read). */
   diffProblem: z.string().nullable(),
+  /** The supervisor was terminated here: Druid's tombstone entry, not a spec. */
+  terminated: z.boolean(),
 });
 export type HistoryVersion = z.infer<typeof HistoryVersionSchema>;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureJson } from '../druid/testing/fixtures';
-import { SupervisorStatusSchema, type SupervisorHistoryEntry } from '../druid/schemas/supervisor';
+import { SupervisorHistorySchema, SupervisorStatusSchema, type SupervisorHistoryEntry } from '../druid/schemas/supervisor';
 import { TaskListSchema } from '../druid/schemas/task';
-import { historyWithDiffs, partitionRows, taskRows } from './supervisor-detail';
+import { historyWithDiffs, isTerminationEntry, partitionRows, taskRows } from './supervisor-detail';
 
 const status = SupervisorStatusSchema.parse(fixtureJson('overlord.supervisor.status.response.json'));
 
@@ -76,6 +76,27 @@ describe('historyWithDiffs', () => {
     expect(versions[0].diff?.groups.other.map((c) => [c.pathText, c.from, c.to])).toEqual([['suspended', false, true]]);
     expect(versions[1].diff?.groups.ioConfig.map((c) => [c.pathText, c.from, c.to])).toEqual([['spec.ioConfig.taskCount', 1, 2]]);
     expect(versions[2].diff).toBeNull();
+  });
+
+  it("shows Druid 33's history as it happened: a terminate is an entry of its own, diffs show only real changes", () => {
+    const history = SupervisorHistorySchema.parse(fixtureJson('real/overlord.supervisor.history.druid33.response.json'));
+    const versions = historyWithDiffs(history);
+    expect(versions.map((v) => v.terminated)).toEqual([false, true, false, false]);
+    // Submitted again after the terminate: compared with the spec that ran before it.
+    expect(versions[0].diff?.equivalent).toBe(true);
+    expect(versions[1]).toMatchObject({ diff: null, diffProblem: null });
+    expect(Object.values(versions[2].diff!.groups).flat().map((c) => [c.pathText, c.from, c.to])).toEqual([['spec.ioConfig.taskCount', 1, 2]]);
+    expect(versions[3]).toMatchObject({ diff: null, diffProblem: null, terminated: false });
+    // Specs are shown without Druid's nulls and copies.
+    expect(JSON.stringify(versions[2].spec)).not.toContain('null');
+    expect(versions[2].spec).not.toHaveProperty('dataSchema');
+  });
+
+  it('tells a terminate entry by its type, whichever of its two "type" keys was kept', () => {
+    expect(isTerminationEntry({ type: 'noop', id: null, dataSources: ['clicks'] })).toBe(true);
+    expect(isTerminationEntry({ type: 'NoopSupervisorSpec' })).toBe(true);
+    expect(isTerminationEntry({ type: 'kafka' })).toBe(false);
+    expect(isTerminationEntry(null)).toBe(false);
   });
 
   it('says so when a version cannot be compared', () => {

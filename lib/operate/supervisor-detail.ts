@@ -80,18 +80,35 @@ function canonical(spec: unknown): SupervisorSpec | undefined {
   return importStoredSpec(spec).spec;
 }
 
-/** Druid lists versions newest first; each is compared with the one before it in time. */
+/**
+ * Druid's tombstone for a terminate: a NoopSupervisorSpec, whose type reads "noop" (its own
+ * "type" property, written after the type id "NoopSupervisorSpec" in the same object).
+ */
+export function isTerminationEntry(spec: unknown): boolean {
+  const type = (spec as { type?: unknown } | null)?.type;
+  return type === 'noop' || type === 'NoopSupervisorSpec';
+}
+
+/**
+ * Druid lists versions newest first; each is compared with the spec before it in time. A
+ * terminate is an entry of its own, and a spec submitted after it is compared with the one
+ * that ran before the terminate.
+ */
 export function historyWithDiffs(history: readonly SupervisorHistoryEntry[]): HistoryVersion[] {
   const versions = [...history].sort((a, b) => b.version.localeCompare(a.version));
-  const specs = versions.map((entry) => canonical(entry.spec));
+  const terminated = versions.map((entry) => isTerminationEntry(entry.spec));
+  const specs = versions.map((entry, i) => (terminated[i] ? undefined : canonical(entry.spec)));
   return versions.map((entry, i) => {
-    const spec = entry.spec as Record<string, unknown>;
-    if (i === versions.length - 1) return { version: entry.version, spec, diff: null, diffProblem: null };
     const after = specs[i];
-    const before = specs[i + 1];
+    // Shown as read, without Druid's nulls and filled-in defaults when it is a spec this app reads.
+    const spec = (after ?? entry.spec) as Record<string, unknown>;
+    const base = { version: entry.version, spec, terminated: terminated[i] };
+    const previous = versions.findIndex((_, j) => j > i && !terminated[j]);
+    if (terminated[i] || previous < 0) return { ...base, diff: null, diffProblem: null };
+    const before = specs[previous];
     if (!after || !before) {
-      return { version: entry.version, spec, diff: null, diffProblem: `Version ${(after ? versions[i + 1] : entry).version} is not a Kafka supervisor spec this app can read, so the change is not shown.` };
+      return { ...base, diff: null, diffProblem: `Version ${(after ? versions[previous] : entry).version} is not a Kafka supervisor spec this app can read, so the change is not shown.` };
     }
-    return { version: entry.version, spec, diff: diffSpecs(before, after), diffProblem: null };
+    return { ...base, diff: diffSpecs(before, after), diffProblem: null };
   });
 }
