@@ -16,6 +16,22 @@ describe('inferSchema', () => {
     expect(result.preview.rowsParsed).toBe(120);
   });
 
+  it('takes a back-filled event time over the Kafka record time, and keeps it out of the dimensions', async () => {
+    // History from ten days ago, replayed into Kafka within the last two minutes in no particular order.
+    const records = Array.from({ length: 60 }, (_, i) => ({
+      partition: i % 3,
+      offset: String(Math.floor(i / 3)),
+      timestamp: NOW - 120_000 + ((i * 37) % 60) * 2000 + (i % 7) * 13,
+      key: null,
+      value: JSON.stringify({ time: new Date(NOW - 10 * 86_400_000 + ((i * 53) % 60) * 60_000).toISOString(), user: `u${i % 5}`, clicks: i % 4 }),
+    }));
+    const result = await inferSchema({ records }, { now: NOW });
+    expect(result.timestampSpec).toEqual({ column: 'time', format: 'iso' });
+    expect(result.inputFormat).toEqual({ type: 'json' });
+    expect(result.columns.find((c) => c.name === 'time')?.role).toBe('none');
+    expect(result.dimensionsSpec.dimensions.map((d) => d.name)).not.toContain('time');
+  });
+
   it('uses the record time for bare lines without event time, and says the preview stamps them now', async () => {
     const result = await inferSchema({ lines: ['{"a":"x","n":1}', '{"a":"y","n":2}'] }, { now: NOW });
     expect(result.timestampSpec.column).toBe('kafka.timestamp');

@@ -57,4 +57,43 @@ describe('rankTimestampCandidates', () => {
     const ranked = rankTimestampCandidates([col('hour_key_time', values)], undefined, NOW);
     expect(ranked[0]).toMatchObject({ column: 'hour_key_time', format: 'yyyyMMddHH' });
   });
+
+  describe('back-filled history, written to Kafka days after it happened', () => {
+    // A replay: 50 events from 9 to 12 days ago, produced to Kafka within the last minute in no order.
+    let seed = 7;
+    const shuffled = kafkaTimes.map((_, i) => i);
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      const j = seed % (i + 1);
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    const replayed = shuffled.map((k) => NOW - 60_000 + k * 1000);
+    const events = kafkaTimes.map((_, i) => NOW - 12 * 86_400_000 + i * 90 * 60_000);
+
+    it('takes a field that is an ISO time in every message over the Kafka record time', () => {
+      const ranked = rankTimestampCandidates([col('time', events.map((t) => new Date(t).toISOString())), col('user', events.map(() => 'u'))], replayed, NOW);
+      expect(ranked[0]).toMatchObject({ column: 'time', format: 'iso' });
+      expect(ranked[0].why).toContain('a time in every message, so the event time rather than the Kafka record time');
+      expect(ranked[1].column).toBe(KAFKA_TIMESTAMP_COLUMN);
+    });
+
+    it('takes a field that is epoch millis in every message, months before the Kafka times', () => {
+      const ranked = rankTimestampCandidates([col('event_ms', events.map((t) => t - 120 * 86_400_000)), col('amount', events.map((_, i) => i * 3))], replayed, NOW);
+      expect(ranked[0]).toMatchObject({ column: 'event_ms', format: 'millis' });
+    });
+
+    it('leaves the Kafka record time first when the field is missing from some messages', () => {
+      const ranked = rankTimestampCandidates([col('time', events.map((t, i) => (i % 10 === 0 ? null : new Date(t).toISOString())))], replayed, NOW);
+      expect(ranked[0].column).toBe(KAFKA_TIMESTAMP_COLUMN);
+    });
+
+    it('leaves the Kafka record time first over a birth date and a constant in every message', () => {
+      const ranked = rankTimestampCandidates(
+        [col('birth_date', events.map((_, i) => `19${70 + (i % 30)}-0${1 + (i % 9)}-1${i % 10}`)), col('release', events.map(() => '2025-01-01T00:00:00Z'))],
+        replayed,
+        NOW,
+      );
+      expect(ranked[0].column).toBe(KAFKA_TIMESTAMP_COLUMN);
+    });
+  });
 });

@@ -2,7 +2,9 @@
 // evidence behind each score: share of values that parse, plausibility against now and
 // against the Kafka record times, spread and order. A column that merely looks like time
 // (a constant build date, a registration date years back) scores low on spread or on its
-// agreement with the Kafka record times, so the real event time wins.
+// agreement with the Kafka record times, so the real event time wins. A field that is a
+// plausible time in every message beats the Kafka record time however far from it: back-filled
+// history is written to Kafka days after it happened, and its event time is the field.
 import type { TimestampCandidate } from '../model';
 import { describeDuration, describeFormat, percent } from './describe';
 import { formatsToTry, parseFractionalSeconds, parseTimestampValue } from './formats';
@@ -128,7 +130,10 @@ function scoreFormat(
   }
   // A schema that says "this is the event time" (Connect Timestamp, Debezium source.ts_ms) outweighs the name.
   const naming = schemaHint ? 1.2 : nameFactor(column.name);
-  const score = Math.min(1, parseRate * plausibleRate * spreadFactor * kafkaFactor * naming);
+  const evidence = Math.min(1, parseRate * plausibleRate * spreadFactor * kafkaFactor * naming);
+  // Every message carries it as a plausible, varying time, and neither its name nor its digits say it is something else.
+  const fullCoverage = parseRate === 1 && plausibleRate === 1 && distinct.size > 1 && naming >= 0.75;
+  const score = fullCoverage ? KAFKA_TIME_SCORE + (1 - KAFKA_TIME_SCORE) * evidence : evidence;
   const fractional = format === 'fractional-seconds';
   const reasons = schemaHint ? [schemaHint, `${percent(parseRate)} parse`] : [`${percent(parseRate)} parse`];
   if (plausibleRate < 1) reasons.push(`${percent(1 - plausibleRate)} implausible (before 1990 or in the future)`);
@@ -138,6 +143,7 @@ function scoreFormat(
   if (agreement !== null && agreement < 0.7) reasons.push('does not follow the Kafka record order');
   if (pairs > 0 && ordered / pairs > 0.95) reasons.push('in order');
   if (naming < 0.7) reasons.push('the name suggests a date other than the event time');
+  if (fullCoverage && evidence <= KAFKA_TIME_SCORE && kafkaTimes) reasons.push('a time in every message, so the event time rather than the Kafka record time');
   return {
     column: column.name,
     path: column.path || undefined,
