@@ -8,6 +8,11 @@ describe('auditLine', () => {
     expect(AuditEntrySchema.parse(JSON.parse(line))).toMatchObject({ action: 'suspend' });
   });
 
+  it('records an action whose outcome Druid left unknown', () => {
+    const line = auditLine({ time: 't', action: 'reset', supervisorId: 'x', outcome: 'unknown', detail: 'Druid did not answer the reset of "x" within 15 s' });
+    expect(AuditEntrySchema.parse(JSON.parse(line)).outcome).toBe('unknown');
+  });
+
   it('keeps a multi-line failure on one line', () => {
     const line = auditLine({ time: 't', action: 'terminate', supervisorId: 'x', outcome: 'failed', user: 'ana', detail: 'Druid said\nno' });
     expect(line.trim().split('\n')).toHaveLength(1);

@@ -5,7 +5,8 @@ export const AuditEntrySchema = z.object({
   time: z.string(),
   action: z.string(),
   supervisorId: z.string(),
-  outcome: z.enum(['ok', 'unchanged', 'refused', 'failed']),
+  /** unknown: Druid did not answer in time and reading it back could not show the action done. */
+  outcome: z.enum(['ok', 'unchanged', 'refused', 'failed', 'unknown']),
   /** The signed-in user when the app requires basic auth; absent otherwise. */
   user: z.string().optional(),
   /** Why it failed, or what was done beyond the action's name (created, updated, offsets...). */

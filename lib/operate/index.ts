@@ -5,4 +5,5 @@ export * from './dashboard-row';
 export * from './dashboard-view';
 export * from './supervisor-detail';
 export * from './audit';
+export * from './action-outcome';
 export * from './redact';

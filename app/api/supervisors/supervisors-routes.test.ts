@@ -33,6 +33,8 @@ const spec = (dataSource: string, extra: Record<string, unknown> = {}) => ({
   },
 });
 
+const DRUID_TIMEOUT_MS = 1_000;
+
 let fake: FakeDruid;
 let supervisors: Map<string, FakeSupervisor>;
 let auditDir: string;
@@ -117,6 +119,8 @@ beforeAll(async () => {
     DRUID_USER: 'admin',
     DRUID_PASSWORD: 'druid-password',
     TRIBUTARY_AUDIT_LOG: path.join(auditDir, 'audit.log'),
+    // Short, so the tests of a late Druid run quickly; the fake answers everything else at once.
+    DRUID_TIMEOUT_MS: String(DRUID_TIMEOUT_MS),
   });
   routes = { list: await import('./route'), detail: await import('./[id]/route'), action: await import('./[id]/[action]/route') };
   operate = await import('@/lib/server/operate');
@@ -300,6 +304,39 @@ describe('POST /api/supervisors/{id}/{action}', () => {
     const response = await act('ghost', 'terminate');
     expect(response.status).toBe(404);
     expect(auditLines().at(-1)).toMatchObject({ action: 'terminate', supervisorId: 'ghost', outcome: 'failed' });
+  });
+
+  it('reports a terminate Druid carried out but answered too late as done, and audits it so', async () => {
+    // Druid removes the supervisor, then takes longer than the timeout to answer (its tasks cannot reach Kafka).
+    fake.handle((request) => {
+      const reply = overlord(request);
+      return request.url.endsWith('/terminate') ? { ...reply, delayMs: DRUID_TIMEOUT_MS + 1_500 } : reply;
+    });
+    const response = await act('clicks', 'terminate');
+    expect(response.status).toBe(200);
+    expect((await response.json()).message).toContain('within 1 s, but reading it back shows it done');
+    expect(supervisors.has('clicks')).toBe(false);
+    expect(auditLines().at(-1)).toMatchObject({ action: 'terminate', supervisorId: 'clicks', outcome: 'ok', detail: expect.stringContaining('did not answer') });
+  });
+
+  it('counts a terminate done once Druid has recorded it in the history, while it still stops the tasks', async () => {
+    fake.handle((request) => {
+      if (!request.url.endsWith('/terminate')) return overlord(request);
+      const clicks = supervisors.get('clicks')!;
+      clicks.history.unshift({ version: '2026-01-03T00:00:00Z', spec: { type: 'noop', id: null, dataSources: ['clicks'], suspended: false, source: 'noop' } });
+      return { ...body({ id: 'clicks' }), delayMs: DRUID_TIMEOUT_MS + 1_500 };
+    });
+    const response = await act('clicks', 'terminate');
+    expect(response.status).toBe(200);
+    expect(auditLines().at(-1)).toMatchObject({ action: 'terminate', outcome: 'ok' });
+  });
+
+  it('says the outcome is unknown, and audits it so, when a late action cannot be read back', async () => {
+    fake.handle((request) => (request.url.endsWith('/reset') ? { ...overlord(request), delayMs: DRUID_TIMEOUT_MS + 1_500 } : overlord(request)));
+    const response = await act('clicks', 'reset');
+    expect(response.status).toBe(504);
+    expect((await response.json()).error).toMatchObject({ code: 'outcome_unknown', message: expect.stringContaining('cannot be read back') });
+    expect(auditLines().at(-1)).toMatchObject({ action: 'reset', supervisorId: 'clicks', outcome: 'unknown' });
   });
 
   it('names the actions it knows for an unknown one', async () => {
