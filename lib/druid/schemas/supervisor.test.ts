@@ -2,7 +2,7 @@
 // default-filled specs with nulls and copies of their sections, and a history whose terminate
 // entry carries "type" twice.
 import { describe, expect, it } from 'vitest';
-import { fixtureJson } from '../testing/fixtures';
+import { fixtureJson, fixtureNames, fixtureText } from '../testing/fixtures';
 import { SupervisorHistorySchema, SupervisorSpecSchema } from './supervisor';
 
 describe('Druid 33 supervisor answers', () => {
@@ -15,5 +15,13 @@ describe('Druid 33 supervisor answers', () => {
     const history = SupervisorHistorySchema.parse(fixtureJson('real/overlord.supervisor.history.druid33.response.json'));
     expect(history.map((entry) => entry.spec.type)).toEqual(['kafka', 'noop', 'kafka', 'kafka']);
     expect(history[1].spec).toMatchObject({ id: null, dataSources: ['hlp-clicks'], source: 'noop' });
+  });
+});
+
+describe.each(fixtureNames('real').filter((name) => /\/overlord\.supervisor\.history\..*\.response\.json$/.test(name)))('%s', (name) => {
+  it('parses, each terminate as a "noop" entry', () => {
+    const history = SupervisorHistorySchema.parse(fixtureJson(name));
+    const tombstones = fixtureText(name).split('"NoopSupervisorSpec"').length - 1;
+    expect(history.filter((entry) => entry.spec.type === 'noop')).toHaveLength(tombstones);
   });
 });
