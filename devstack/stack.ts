@@ -17,6 +17,8 @@ const READY_TIMEOUT_MS = 120_000;
 
 export interface StackState {
   readonly appUrl?: string;
+  /** The bootstrap servers the app was given: Kafka's own, or the fault proxy's. */
+  readonly appKafkaBootstrapServers?: string;
   /** The Router: every Druid API. */
   readonly druidUrl: string;
   readonly kafka: { readonly bootstrapServers: string };
@@ -67,10 +69,12 @@ async function main(): Promise<void> {
   }
 
   let appUrl: string | undefined;
-  if (!args['no-app']) appUrl = await startApp(args['app-kafka-through-faults'] ? real.state.faults.kafkaBootstrapServers : bootstrapServers, druidUrl, bootstrapServers);
+  const appKafkaBootstrapServers = args['app-kafka-through-faults'] ? real.state.faults.kafkaBootstrapServers : bootstrapServers;
+  if (!args['no-app']) appUrl = await startApp(appKafkaBootstrapServers, druidUrl, bootstrapServers);
 
   const state: StackState = {
     appUrl,
+    appKafkaBootstrapServers: appUrl ? appKafkaBootstrapServers : undefined,
     druidUrl,
     kafka: { bootstrapServers },
     real: real.state,

@@ -6,7 +6,7 @@ test('the header shows Kafka with its brokers and Apache Druid with its version'
   await page.goto('/');
   const kafka = page.getByTestId('health-kafka');
   await expect(kafka).toHaveText(/Kafka connected/);
-  await expect(kafka).toHaveAttribute('title', new RegExp(stack.kafka.bootstrapServers.split(',')[0].replace(/\./g, '\\.')));
+  await expect(kafka).toHaveAttribute('title', new RegExp(stack.appKafkaBootstrapServers!.split(',')[0].replace(/\./g, '\\.')));
   const druid = page.getByTestId('health-druid');
   await expect(druid).toHaveAttribute('data-ok', 'true');
   await expect(druid).toHaveText(/Apache Druid 33\.0\.0/);

@@ -1,6 +1,6 @@
 // Global setup of the `real` test project: reuse the stack npm test started (TRIBUTARY_STACK_FILE),
 // or one still running from an earlier run, or start one and stop it when the tests end.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { waitForStateFile } from '../process';
@@ -20,8 +20,10 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
     return;
   }
   mkdirSync(DIR, { recursive: true });
+  // The real-stack tests call the app's routes over HTTP, as scripts do: it must be built.
+  execFileSync('bash', ['scripts/build-app.sh'], { cwd: ROOT, stdio: 'inherit' });
   const log = openSync(path.join(ROOT, '.devstack', 'test-stack.log'), 'w');
-  const stack = spawn(process.execPath, ['--import', 'tsx', 'devstack/stack.ts', '--dir', DIR, '--port-base', String(TEST_PORT_BASE), '--no-app', '--history-hours', '1'], {
+  const stack = spawn(process.execPath, ['--import', 'tsx', 'devstack/stack.ts', '--dir', DIR, '--port-base', String(TEST_PORT_BASE), '--app-port', String(TEST_PORT_BASE + 300), '--history-hours', '2', '--app-kafka-through-faults'], {
     cwd: ROOT,
     stdio: ['ignore', log, log],
   });
