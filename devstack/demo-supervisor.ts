@@ -1,6 +1,9 @@
 // The supervisors the demo starts with, so the dashboard and the query page have data from the
 // first minute: the web clickstream as seed 000 loads it, and coin prices with epoch seconds as
 // seed 004 loads them, both in the inputFormat form. Submitted through lib/druid, as the app does.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { parseConfig } from '@/lib/config';
 import { createDruidClient } from '@/lib/druid';
 
@@ -68,4 +71,28 @@ export async function submitDemoSupervisors(druidUrl: string, bootstrapServers: 
   } finally {
     await druid.close();
   }
+}
+
+/** Waits for Druid's Overlord to answer, then submits; for docker-compose.yml's one-shot service. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { druid: { type: 'string' }, bootstrap: { type: 'string' }, 'timeout-s': { type: 'string', default: '300' } } });
+  if (!values.druid || !values.bootstrap) throw new Error('usage: demo-supervisor.ts --druid http://router:8888 --bootstrap kafka:19092');
+  const deadline = Date.now() + Number(values['timeout-s']) * 1000;
+  for (;;) {
+    try {
+      console.log(`submitted ${(await submitDemoSupervisors(values.druid, values.bootstrap)).join(', ')}`);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      console.log(`Druid is not ready yet (${(error as Error).message}); retrying`);
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: Error) => {
+    console.error(`could not submit the demo supervisors: ${error.message}`);
+    process.exit(1);
+  });
 }
