@@ -17,10 +17,11 @@ describe('decodeRecord', () => {
     expect(missing.ok && 'w' in missing.value.rows[0].root).toBe(false);
   });
 
-  it('recognises the header line so it can be dropped', () => {
+  it('recognises the header line so it can be dropped, with the fields Druid reads from it', () => {
     const [header] = toSampleRecords({ lines: ['x,y,z'] });
     const decoded = decodeRecord(header, { format: 'csv', delimiter: ',', columnNames: ['x', 'y', 'z'], headerLine: 'x,y,z' });
-    expect(decoded).toEqual({ ok: true, value: { rows: [], isHeader: true } });
+    expect(decoded).toMatchObject({ ok: true, value: { rows: [], isHeader: true } });
+    expect(decoded.ok && { ...decoded.value.headerFields }).toEqual({ x: 'x', y: 'y', z: 'z' });
   });
 
   it('decodes a sample once per settings', () => {

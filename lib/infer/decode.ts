@@ -16,6 +16,8 @@ export interface DecodedMessage {
   readonly rows: readonly DecodedRow[];
   /** Set when the message is the topic's header line, which Druid must not store. */
   readonly isHeader?: boolean;
+  /** The header line's fields on the declared columns: what Druid reads from it. */
+  readonly headerFields?: Readonly<Record<string, unknown>>;
 }
 
 /** Root path of the row object for each JSON-family format. */
@@ -95,28 +97,28 @@ export function decodeRecord(record: SampleRecord, settings: DecodeSettings, bin
     case 'csv':
     case 'tsv':
     case 'delimited': {
-      if (settings.headerLine !== undefined && text.trim() === settings.headerLine.trim()) {
-        return { ok: true, value: { rows: [], isHeader: true } };
-      }
       const parsed = parseDelimited(text, settings.delimiter ?? ',');
-      if (!parsed.ok) return parsed;
       const names = settings.columnNames ?? [];
-      const rows: DecodedRow[] = [];
-      for (const fields of parsed.value) {
-        // Like Druid, zip fields onto columns as far as both go: extra fields are ignored,
-        // missing ones are absent.
-        const root = Object.create(null) as Record<string, unknown>;
-        const count = Math.min(fields.length, names.length);
-        for (let i = 0; i < count; i++) root[names[i]] = fields[i] === '' ? null : fields[i];
-        rows.push({ root });
+      if (settings.headerLine !== undefined && text.trim() === settings.headerLine.trim()) {
+        const headerFields = parsed.ok && parsed.value.length ? zipColumns(names, parsed.value[0]) : undefined;
+        return { ok: true, value: { rows: [], isHeader: true, headerFields } };
       }
-      return { ok: true, value: { rows } };
+      if (!parsed.ok) return parsed;
+      return { ok: true, value: { rows: parsed.value.map((fields) => ({ root: zipColumns(names, fields) })) } };
     }
     case 'regex': {
       const matched = matchLine(text, settings.pattern ?? '^(.*)$', settings.columnNames ?? ['line']);
       return matched.ok ? { ok: true, value: { rows: [{ root: matched.value }] } } : matched;
     }
   }
+}
+
+/** Like Druid, fields zipped onto columns as far as both go: extra fields are ignored, missing ones are absent. */
+function zipColumns(names: readonly string[], fields: readonly string[]): Record<string, unknown> {
+  const root = Object.create(null) as Record<string, unknown>;
+  const count = Math.min(fields.length, names.length);
+  for (let i = 0; i < count; i++) root[names[i]] = fields[i] === '' ? null : fields[i];
+  return root;
 }
 
 const decodedSamples = new WeakMap<readonly SampleRecord[], Map<string, readonly DecodeResult<DecodedMessage>[]>>();

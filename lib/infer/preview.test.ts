@@ -33,7 +33,7 @@ describe('previewPlan', () => {
     const preview = previewPlan({ lines }, plan, { now: NOW });
     expect(preview).toMatchObject({ rowsIn: 5, rowsParsed: 3, rowsOut: 2, unparseableCount: 2 });
     expect(preview.rows[0]).toEqual({ __time: new Date(NOW - 2 * HOUR).toISOString(), code: 7, count: 2, sum_amount: 3.5, max_amount: 2 });
-    expect(preview.unparseable.map((i) => i.reason)).toEqual(['timestamp ts is missing: not epoch millis', expect.stringMatching(/^invalid JSON/)]);
+    expect(preview.unparseable.map((i) => i.reason)).toEqual(['Timestamp[null] is unparseable! Event: {code=8, amount=4}', expect.stringMatching(/^invalid JSON/)]);
   });
 
   it('buckets event times by segment granularity and marks the late window', () => {

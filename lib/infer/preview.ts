@@ -13,7 +13,7 @@ import { internColumn, RollupGroups, type Group } from './rollup-groups';
 import type { Column, Granularity, LoadPlan, RecordIssue, TimestampChoice } from './model';
 import { KAFKA_TIMESTAMP_COLUMN } from './timestamp/candidates';
 import { parseFractionalSeconds, parseTimestampValue } from './timestamp/formats';
-import { describeFormat } from './timestamp/describe';
+import { discoveredJsonFields, onLine, unparseableTimestamp } from '@/lib/ingest';
 
 /** A sample ready for preview; `binary` holds registry-decoded values by record index. */
 export interface PreparedSample {
@@ -129,12 +129,15 @@ export function parsedTimesFor(
 ): Float64Array {
   return derived(results, `time|${key}|${timestamp.format}|${timestamp.fractionalSeconds === true}`, () => {
     const times = new Float64Array(values.length);
-    for (let i = 0; i < values.length; i++) {
-      const t = timestamp.fractionalSeconds ? parseFractionalSeconds(values[i]) : parseTimestampValue(values[i], timestamp.format);
-      times[i] = t === null || !Number.isFinite(t) ? NaN : t;
-    }
+    for (let i = 0; i < values.length; i++) times[i] = parseTimeValue(values[i], timestamp);
     return times;
   });
+}
+
+/** A time value read under a timestamp choice: epoch millis, or NaN where Druid could not read one. */
+function parseTimeValue(value: unknown, timestamp: TimestampChoice): number {
+  const t = timestamp.fractionalSeconds ? parseFractionalSeconds(value) : parseTimestampValue(value, timestamp.format);
+  return t === null || !Number.isFinite(t) ? NaN : t;
 }
 
 export function previewPrepared(sample: PreparedSample, plan: LoadPlan, options: PreviewOptions = {}): Preview {
@@ -174,6 +177,10 @@ export function previewPrepared(sample: PreparedSample, plan: LoadPlan, options:
   const noteIssue = (list: RecordIssue[], record: SampleRecord, reason: string) => {
     if (list.length < MAX_ISSUES) list.push({ index: record.index, partition: record.partition, offset: record.offset, reason });
   };
+  // Druid's words: the event as its reader saw it, and for line-read formats the line of the record.
+  const druidFormat = jsonFamily ? 'json' : plan.decode.format === 'delimited' ? 'tsv' : plan.decode.format;
+  const timestampIssue = (raw: unknown, event: Readonly<Record<string, unknown>>, line: number) =>
+    onLine(unparseableTimestamp(raw, jsonFamily ? discoveredJsonFields(event) : event), druidFormat, line);
   for (const record of sample.records) {
     const decoded = decodedAll[record.index];
     if (!decoded.ok) {
@@ -182,9 +189,12 @@ export function previewPrepared(sample: PreparedSample, plan: LoadPlan, options:
       continue;
     }
     if (decoded.value.isHeader) {
-      if (timeColumn) {
+      // Druid reads the timestamp before the filter: a header whose time field holds a column name is unparseable.
+      const header = decoded.value.headerFields ?? {};
+      const raw = timeColumn ? header[timeColumn.column.name] : undefined;
+      if (timeColumn && !Number.isFinite(parseTimeValue(raw, plan.timestamp))) {
         unparseableCount++;
-        noteIssue(unparseable, record, 'the header line: its timestamp field holds a column name, so Druid counts it as unparseable and skips it');
+        noteIssue(unparseable, record, timestampIssue(raw, header, 1));
       } else {
         thrownAwayCount++;
         noteIssue(thrownAway, record, 'the header line: dropped by the transformSpec filter');
@@ -199,10 +209,8 @@ export function previewPrepared(sample: PreparedSample, plan: LoadPlan, options:
       } else {
         time = parsedTimes[rowIndex];
         if (Number.isNaN(time)) {
-          const raw = timeValues[rowIndex];
           unparseableCount++;
-          const shown = raw === undefined ? 'missing' : JSON.stringify(toJsonSafe(raw))?.slice(0, 80);
-          noteIssue(unparseable, record, `timestamp ${plan.timestamp.column} is ${shown}: not ${describeFormat(plan.timestamp.format, plan.timestamp.fractionalSeconds)}`);
+          noteIssue(unparseable, record, timestampIssue(timeValues[rowIndex], decoded.value.message ?? decoded.value.rows[r].root, r + 1));
           continue;
         }
       }

@@ -9,6 +9,7 @@ export { decodeRecord, ParseError } from './input-format';
 export { compileFilter } from './filters';
 export { compileExpression } from './expression';
 export { parseJson, stringifyJson } from './json';
+export { discoveredJsonFields, druidEventText, onLine, unparseableTimestamp } from './druid-messages';
 export { METRIC_TYPES, metricColumnType } from './metrics';
 export type { ColumnType } from './dimensions';
 export type * from './types';

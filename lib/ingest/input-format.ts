@@ -26,7 +26,7 @@ export function decodeValue(bytes: Uint8Array | string, format: InputFormat): Re
     case 'csv':
       return decodeDelimited(splitCsvLine(firstLine(text)), format);
     case 'tsv':
-      return decodeDelimited(firstLine(text).split(format.delimiter ?? '\t'), format);
+      return decodeDelimited(firstLine(text).split(format.delimiter ?? '\t').map((value) => (value === '' ? null : value)), format);
     case 'regex':
       return decodeRegex(firstLine(text), format);
     default:
@@ -63,25 +63,27 @@ function decodeJson(text: string, format: InputFormat): Record<string, unknown> 
   return flatten(parsed as Record<string, unknown>, format.flattenSpec);
 }
 
-function decodeDelimited(values: string[], format: InputFormat): Record<string, unknown> {
+function decodeDelimited(values: readonly (string | null)[], format: InputFormat): Record<string, unknown> {
   const columns = format.columns ?? [];
   if (columns.length === 0) throw new ParseError('inputFormat needs "columns" to read delimited values');
   const listDelimiter = format.listDelimiter ?? '\u0001';
   const out: Record<string, unknown> = {};
   columns.forEach((column, i) => {
     const value = values[i];
-    // A missing value is null; an empty one stays '' (SQL-compatible null handling, Druid 28+'s default).
-    if (value === undefined) out[column] = null;
+    // Missing and empty values are null; only a quoted empty one ("") stays '' (what Druid 33's sampler shows).
+    if (value === undefined || value === null) out[column] = null;
     else out[column] = value.includes(listDelimiter) ? value.split(listDelimiter) : value;
   });
   return out;
 }
 
-/** Splits one CSV line (RFC 4180 quoting). */
-export function splitCsvLine(line: string): string[] {
-  const values: string[] = [];
+/** Splits one CSV line (RFC 4180 quoting); an empty field is null unless quoted (""). */
+export function splitCsvLine(line: string): (string | null)[] {
+  const values: (string | null)[] = [];
   let current = '';
   let quoted = false;
+  let wasQuoted = false;
+  const push = () => values.push(current === '' && !wasQuoted ? null : current);
   for (let i = 0; i < line.length; i++) {
     const char = line[i];
     if (quoted) {
@@ -90,14 +92,15 @@ export function splitCsvLine(line: string): string[] {
         i += 1;
       } else if (char === '"') quoted = false;
       else current += char;
-    } else if (char === '"' && current === '') quoted = true;
+    } else if (char === '"' && current === '') quoted = wasQuoted = true;
     else if (char === ',') {
-      values.push(current);
+      push();
       current = '';
+      wasQuoted = false;
     } else current += char;
   }
   if (quoted) throw new ParseError(`Unable to parse row [${clip(line)}]: unterminated quote`);
-  values.push(current);
+  push();
   return values;
 }
 

@@ -63,10 +63,31 @@ describe('createRowParser', () => {
       kind: 'unparseable',
       reason: 'Record holds 2 lines; the local engine reads one row per Kafka record',
     });
-    // An empty field is the empty string, a missing one null (Druid 28+).
-    expect(csv({ value: '2024-01-30 21:21:41,,', timestamp: 0 })).toMatchObject({ row: { city: '', note: '', n: null } });
+    // Empty and missing fields are null; a quoted empty one is the empty string (Druid 33's sampler).
+    expect(csv({ value: '2024-01-30 21:21:41,,', timestamp: 0 })).toMatchObject({ row: { city: null, note: null, n: null } });
+    expect(csv({ value: '2024-01-30 21:21:41,"",x', timestamp: 0 })).toMatchObject({ row: { city: '', note: 'x', n: null } });
     const tsv = createRowParser({ inputFormat: { type: 'tsv', delimiter: '|', columns: ['ts', 'city'] }, timestampSpec: { column: 'ts', format: 'auto' }, dimensionsSpec: { dimensions: [] } });
     expect(tsv({ value: '1700000000000|Bergen', timestamp: 0 })).toMatchObject({ row: { __time: 1700000000000, city: 'Bergen' } });
+  });
+
+  it('reads a CSV header message like Druid: its timestamp is unparseable, so the row is too', () => {
+    const csv = createRowParser({
+      inputFormat: { type: 'csv', columns: ['time', 'user', 'clicks'] },
+      timestampSpec: { column: 'time', format: 'iso' },
+      dimensionsSpec: { dimensions: ['user'] },
+      transformSpec: { filter: { type: 'not', field: { type: 'selector', dimension: 'time', value: 'time' } } },
+    });
+    expect(csv({ value: 'time,user,clicks\r\n', timestamp: 0 })).toEqual({
+      kind: 'unparseable',
+      reason: 'Timestamp[time] is unparseable! Event: {time=time, user=user, clicks=clicks} (Line: 1)',
+      input: { time: 'time', user: 'user', clicks: 'clicks' },
+    });
+  });
+
+  it('keeps a carriage return that ends a message in the last value, and drops one before a line feed, as Druid reads lines', () => {
+    const csv = createRowParser({ inputFormat: { type: 'csv', columns: ['ts', 'city'] }, timestampSpec: { column: 'ts', format: 'millis' }, dimensionsSpec: { dimensions: ['city'] } });
+    expect(csv({ value: '1700000000000,Oslo\r', timestamp: 0 })).toMatchObject({ kind: 'row', row: { city: 'Oslo\r' } });
+    expect(csv({ value: '1700000000000,Oslo\r\n', timestamp: 0 })).toMatchObject({ kind: 'row', row: { city: 'Oslo' } });
   });
 
   it('turns every non-metric field into a string dimension when no dimensions are listed', () => {
@@ -93,7 +114,12 @@ describe('createRowParser', () => {
   it('reports unparseable records and bad timestamps, using missingValue when the time is absent', () => {
     const parse = createRowParser({ inputFormat: { type: 'json' }, timestampSpec: { column: 'time', format: 'iso', missingValue: '2010-01-01T00:00:00Z' }, dimensionsSpec: { dimensions: ['a'] } });
     expect(parse({ value: '{"a": ', timestamp: 0 })).toMatchObject({ kind: 'unparseable', reason: expect.stringContaining('Unable to parse row [{"a": ]') });
-    expect(parse({ value: '{"time":"later","a":"x"}', timestamp: 0 })).toMatchObject({ kind: 'unparseable', reason: expect.stringContaining('Timestamp[later] is unparseable!') });
+    expect(parse({ value: '{"time":"later","a":"x","o":{"p":1},"n":null,"l":[1,2]}', timestamp: 0 })).toMatchObject({
+      kind: 'unparseable',
+      reason: 'Timestamp[later] is unparseable! Event: {time=later, a=x, l=[1, 2]}',
+    });
+    // An empty time is no missing time: Druid cannot read it, missingValue or not.
+    expect(parse({ value: '{"time":"","a":"x"}', timestamp: 0 })).toMatchObject({ kind: 'unparseable', reason: 'Timestamp[] is unparseable! Event: {time=, a=x}' });
     expect(parse({ value: '{"a":"x"}', timestamp: 0 })).toMatchObject({ kind: 'row', row: { __time: Date.parse('2010-01-01T00:00:00Z') } });
     expect(parse({ value: '', timestamp: 0 })).toMatchObject({ kind: 'unparseable' });
     // A tombstone never reaches Druid's readers: thrown away, not a parse error.

@@ -1,6 +1,7 @@
 // The row pipeline Druid applies to each record: inputFormat -> transformSpec filter ->
 // timestampSpec -> dimensionsSpec -> metricsSpec, with __time truncated to queryGranularity.
 import { dimensionValue, planDimensions, type DimensionPlan } from './dimensions';
+import { discoveredJsonFields, onLine, unparseableTimestamp } from './druid-messages';
 import { compileExpression, type Expression } from './expression';
 import { compileFilter, type RowPredicate } from './filters';
 import { truncateToGranularity } from './granularity';
@@ -57,6 +58,8 @@ export function createRowParser(spec: RowParserOptions): RowParser {
       if (error instanceof ParseError) return { kind: 'unparseable', reason: error.message };
       throw error;
     }
+    const event = spec.inputFormat.type === 'json' ? discoveredJsonFields(input) : input;
+    const timestampError = (raw: unknown): ParseResult => ({ kind: 'unparseable', reason: onLine(unparseableTimestamp(raw, event), spec.inputFormat.type, 1), input });
     // Transforms see the decoded fields and may replace them; the filter sees their results.
     if (fieldTransforms.length > 0) {
       const transformed: Record<string, unknown> = { ...input };
@@ -65,16 +68,13 @@ export function createRowParser(spec: RowParserOptions): RowParser {
     }
 
     const rawTime = input[timestampColumn];
-    const missing = rawTime === null || rawTime === undefined || rawTime === '';
+    // Only an absent time is missing: an empty string is a time Druid cannot read ("Timestamp[]").
+    const missing = rawTime === null || rawTime === undefined;
     const timeValue = missing ? missingValue : rawTime;
-    if (timeValue === null || timeValue === undefined) {
-      return { kind: 'unparseable', reason: `Timestamp[null] is unparseable! Event: ${describe(input)}`, input };
-    }
+    if (timeValue === null || timeValue === undefined) return timestampError(null);
     // Druid reads missingValue as an ISO date-time whatever the column's format.
     const parsedTime = parseTimestamp(timeValue, missing ? 'auto' : timestampFormat);
-    if (parsedTime === null || !Number.isFinite(parsedTime)) {
-      return { kind: 'unparseable', reason: `Timestamp[${String(timeValue)}] is unparseable! Event: ${describe(input)}`, input };
-    }
+    if (parsedTime === null || !Number.isFinite(parsedTime)) return timestampError(rawTime);
     const time = timeTransform ? transformedTime(timeTransform.evaluate({ ...input, __time: parsedTime })) : parsedTime;
     if (!Number.isFinite(time)) return { kind: 'unparseable', reason: `The __time transform gave no time for event ${describe(input)}`, input };
 

@@ -14,6 +14,11 @@ describe('parseDelimited', () => {
     expect(parseDelimited('1,a\n2,b', ',')).toEqual({ ok: true, value: [['1', 'a'], ['2', 'b']] });
   });
 
+  it('ends lines at a line feed, as Druid does: a carriage return before one goes, one that ends the message stays', () => {
+    expect(parseDelimited('1,a\r\n2,b\r\n', ',')).toEqual({ ok: true, value: [['1', 'a'], ['2', 'b']] });
+    expect(parseDelimited('1,a\r', ',')).toEqual({ ok: true, value: [['1', 'a\r']] });
+  });
+
   it('reports unbalanced quotes', () => {
     const result = parseDelimited('1,"open,2', ',');
     expect(result.ok).toBe(false);
@@ -33,6 +38,11 @@ describe('detectDelimiter', () => {
 describe('detectHeader', () => {
   it('finds a header line sent as its own message', () => {
     const rows = [['ts', 'city', 'clicks'], ['2024-01-01T00:00:00Z', 'paris', '3'], ['2024-01-01T00:00:01Z', 'rome', '5']];
+    expect(detectHeader(rows)).toBe(0);
+  });
+
+  it('finds the header a producer writes once per partition', () => {
+    const rows = [0, 1, 2].flatMap((p) => [['time', 'city', 'clicks\r'], [`2024-01-01T00:00:0${p}Z`, 'paris', '3\r'], [`2024-01-01T00:00:1${p}Z`, 'rome', '5\r']]);
     expect(detectHeader(rows)).toBe(0);
   });
 

@@ -17,7 +17,9 @@ export function parseDelimited(text: string, delimiter: string): DecodeResult<st
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
-    const result = Papa.parse<string[]>(lines[i], { delimiter, quoteChar: '"' });
+    // Lines end at a line feed only, as Druid reads them: a carriage return before it goes with
+    // it, one that ends the message stays in the last value.
+    const result = Papa.parse<string[]>(lines[i], { delimiter, quoteChar: '"', newline: '\n' });
     if (result.errors.some((e) => e.type === 'Quotes')) {
       const where = lines.length > 1 ? `line ${i + 1} of ${lines.length}` : 'the line';
       const spans = lines.length > 1 ? ' (Druid reads delimited values line by line, so a quoted field cannot span lines)' : '';
@@ -63,7 +65,7 @@ const NUMBER_LIKE = /^\s*-?\d+([.,:/ -]\d+)*\s*$/;
 /**
  * The header line, if the sample has one: a row of name-like fields whose columns hold
  * different kinds of values (numbers, times) in the other rows. It is looked for among the
- * first messages, since a producer writes it once when it starts.
+ * first messages, since a producer writes it once when it starts (once per partition, maybe).
  */
 export function detectHeader(rows: readonly (readonly string[])[]): number {
   const limit = Math.min(rows.length, 20);
@@ -71,13 +73,18 @@ export function detectHeader(rows: readonly (readonly string[])[]): number {
     const header = rows[candidate];
     if (header.length < 2 || !header.every((field) => HEADER_FIELD.test(field))) continue;
     if (new Set(header).size !== header.length) continue;
-    const others = rows.filter((row, i) => i !== candidate && row.length === header.length).slice(0, 200);
+    // A producer per partition writes the header once each: its repeats are the header too.
+    const others = rows.filter((row, i) => i !== candidate && row.length === header.length && !sameFields(row, header)).slice(0, 200);
     if (others.length === 0) continue;
     const numericColumn = header.some((_, c) => others.filter((row) => NUMBER_LIKE.test(row[c])).length >= others.length * 0.8);
     const neverRepeated = header.every((field, c) => !others.some((row) => row[c] === field));
     if (numericColumn && neverRepeated) return candidate;
   }
   return -1;
+}
+
+function sameFields(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((field, i) => field.trim() === b[i].trim());
 }
 
 /** Column names from a header: trimmed and made unique. */
