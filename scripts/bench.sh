@@ -1,11 +1,41 @@
 #!/usr/bin/env bash
 # npm run bench: every benchmark in bench/, each printing its figures against its target.
+# It starts no stack for the others to measure:
+#   - bench/stack.bench.ts runs first: it times a first-time Maven download and a warm start of
+#     Kafka and Druid of its own on ports 47000+ (which must be free), then stops them;
+#   - the sampler, freshness, submit and SQL benchmarks need a running stack with its app, named by
+#     TRIBUTARY_STACK_FILE (default .devstack/dev/stack.json), e.g. after `npm run demo`:
+#       TRIBUTARY_STACK_FILE=.devstack/demo/stack.json npm run bench
+#     They create topics and supervisors named bench-… and remove them after.
 # Timings depend on the machine's load; run them on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure.sh --kcat
+bash scripts/ensure.sh --kcat --java
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-# react-server: the sampler route's modules import 'server-only', as Next.js runs them.
-node --conditions=react-server --import tsx bench/sampler.bench.ts
-node --import tsx bench/infer.bench.ts
-node --import tsx bench/freshness.bench.ts
+
+failed=()
+run() {
+  echo
+  node --import tsx "$1" || failed+=("$1")
+}
+
+run bench/stack.bench.ts
+run bench/infer.bench.ts
+
+stack_file="${TRIBUTARY_STACK_FILE:-.devstack/dev/stack.json}"
+if [ -f "$stack_file" ]; then
+  export TRIBUTARY_STACK_FILE="$stack_file"
+  for bench in sampler freshness submit sql; do run "bench/$bench.bench.ts"; done
+else
+  echo
+  echo "no running stack: $stack_file does not exist, so the sampler, freshness, submit and SQL benchmarks did not run."
+  echo "Start one with \`npm run demo\` (then TRIBUTARY_STACK_FILE=.devstack/demo/stack.json npm run bench)"
+  echo "or \`node --import tsx devstack/stack.ts --dir .devstack/dev --port-base 38000 --app-port 38300\`."
+  failed+=(sampler freshness submit sql)
+fi
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo
+  echo "did not finish: ${failed[*]}"
+  exit 1
+fi
