@@ -29,6 +29,13 @@ describe('parseDruidJson', () => {
     });
   });
 
+  it('keeps exact a 16-digit integer just past 2^53, and reads ordinary rows the same either way', () => {
+    expect(parseDruidJson('[9007199254740993]', { bigIntegers: 'string' })).toEqual(['9007199254740993']);
+    expect(parseDruidJson('["2026-12-07T00:00:00.000Z","/docs",42,0.5,null,true]')).toEqual(['2026-12-07T00:00:00.000Z', '/docs', 42, 0.5, null, true]);
+    // A long digit run inside a string only takes the exact path; the value is unchanged.
+    expect(parseDruidJson('{"id":"1234567890123456789","n":1}')).toEqual({ id: '1234567890123456789', n: 1 });
+  });
+
   it('says where the text stops being JSON', () => {
     expect(() => parseDruidJson('{"a": 1,')).toThrow(/position 8/);
   });

@@ -20,6 +20,15 @@ export interface ParseDruidJsonOptions {
  * ..., "type":"noop"`).
  */
 export function parseDruidJson(text: string, options: ParseDruidJsonOptions = {}): unknown {
+  // Fast path: without a run of 16 digits no integer can pass 2^53 (16 digits), and JSON.parse
+  // keeps the last of repeated keys too — so the result is the same, some 10x sooner (SQL rows).
+  if (!LONG_DIGIT_RUN.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      // Bad JSON: the lossless parser below says where, in its own words.
+    }
+  }
   const asString = options.bigIntegers === 'string';
   return parse(text, null, {
     parseNumber: (value: string) => {
@@ -31,6 +40,8 @@ export function parseDruidJson(text: string, options: ParseDruidJsonOptions = {}
     onDuplicateKey: ({ newValue }) => newValue,
   });
 }
+
+const LONG_DIGIT_RUN = /\d{16}/;
 
 /** Serializes to JSON, writing bigint values as exact bare numbers (e.g. offsets in resetOffsets). */
 export function stringifyDruidJson(value: unknown): string {
