@@ -18,6 +18,7 @@ const topic = (over: Partial<TopicDetail>): TopicDetail => ({
   problems: [],
   configs: null,
   retention: null,
+  consumerGroups: { groups: [], listed: 0, checked: 0, leftOut: 0, problems: [] },
   ...over,
 });
 

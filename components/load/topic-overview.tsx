@@ -1,7 +1,9 @@
 'use client';
-// The topic page's facts: partitions with leaders, replicas and offsets, and its configs where known.
+// The topic page's facts: partitions with leaders, replicas and offsets, its configs where known,
+// and the consumer groups reading it.
 import type { TopicDetail } from '@/lib/kafka/schemas';
 import { formatCount, formatRate, formatTimestamp, formatTopicMessages } from './format';
+import { TopicConsumerGroupsView } from './topic-consumer-groups';
 
 export function TopicOverview({ topic }: { topic: TopicDetail }) {
   return (
@@ -29,6 +31,7 @@ export function TopicOverview({ topic }: { topic: TopicDetail }) {
           ))}
         </div>
       )}
+      <TopicConsumerGroupsView consumerGroups={topic.consumerGroups} />
       <details className="rounded-md border border-slate-200 bg-white">
         <summary className="cursor-pointer px-4 py-2 text-sm font-medium text-slate-700">Partitions and configuration</summary>
         <div className="overflow-x-auto px-4 pb-3">

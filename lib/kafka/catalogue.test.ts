@@ -86,3 +86,16 @@ describe('describeTopic', () => {
     }
   });
 });
+
+describe('describeTopic', () => {
+  it('says why consumer groups are unknown when the brokers do not serve ListGroups (librdkafka\'s mock)', async () => {
+    const detail = await describeTopic(client, 'orders');
+    expect(detail.consumerGroups).toEqual({
+      groups: [],
+      listed: 0,
+      checked: 0,
+      leftOut: 0,
+      problems: ['Consumer groups are unknown: Kafka did not list them (the broker does not serve ListGroups).'],
+    });
+  });
+});

@@ -3,6 +3,7 @@
 import 'server-only';
 import type { RawMetadata } from 'kafkajs/src/cluster';
 import { EARLIEST, LATEST, describeCause, type KafkaClient } from './client';
+import { readCommittedOffsets, withLag } from './consumer-groups';
 import { KafkaError } from './errors';
 import { newestTimestamps } from './newest-timestamp';
 import type { PartitionInfo, TopicDetail, TopicList, TopicSummary } from './schemas';
@@ -44,12 +45,17 @@ async function readTopics(client: KafkaClient, includeInternal: boolean): Promis
   };
 }
 
-export async function describeTopic(client: KafkaClient, name: string): Promise<TopicDetail> {
+export async function describeTopic(client: KafkaClient, name: string, { signal }: { signal?: AbortSignal } = {}): Promise<TopicDetail> {
   const metadata = await client.metadata({ fresh: true });
   const topic = metadata.topicMetadata.find((t) => t.topic === name);
   if (!topic) throw topicNotFound(name, metadata);
-  const [[summary], configs] = await Promise.all([summarise(client, [topic]), readConfigs(client, name)]);
-  return { ...summary, ...configs };
+  const partitionIds = topic.partitionMetadata.map((p) => p.partitionId).sort((a, b) => a - b);
+  const [[summary], configs, committed] = await Promise.all([
+    summarise(client, [topic]),
+    readConfigs(client, name),
+    readCommittedOffsets(client, name, partitionIds, { signal }),
+  ]);
+  return { ...summary, ...configs, consumerGroups: withLag(committed, summary.partitions) };
 }
 
 export function topicNotFound(name: string, metadata: RawMetadata): KafkaError {

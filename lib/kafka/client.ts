@@ -41,6 +41,33 @@ export interface OffsetAnswer {
   readonly error?: string;
 }
 
+/** A group as ListGroups names it, with the broker that listed it: that broker coordinates it. */
+export interface ListedGroup {
+  readonly groupId: string;
+  readonly protocolType: string;
+  readonly coordinator: number;
+}
+
+export interface GroupListing {
+  /** Brokers asked. */
+  readonly brokers: number;
+  readonly groups: readonly ListedGroup[];
+  /** Brokers whose ListGroups failed, with kafkajs's error (the model says it in words). */
+  readonly failures: readonly { readonly broker: number; readonly error: unknown }[];
+}
+
+export interface GroupDescription {
+  readonly state: string;
+  readonly protocolType: string;
+  readonly members: number;
+}
+
+export interface CommittedOffset {
+  readonly partition: number;
+  /** null where the group committed no offset for the partition. */
+  readonly offset: string | null;
+}
+
 export interface KafkaClient {
   readonly brokers: readonly string[];
   readonly rates: RateTracker;
@@ -52,6 +79,12 @@ export interface KafkaClient {
   fetch(leader: number, requests: readonly FetchRequest[], options: { maxBytes: number; maxWaitMs?: number }): Promise<FetchedPartition[]>;
   /** The broker's answer to DescribeConfigs for a topic. */
   describeTopicConfigs(topic: string): Promise<Record<string, string | null>>;
+  /** ListGroups on every broker, since each lists only the groups it coordinates. Never joins a group. */
+  listGroups(): Promise<GroupListing>;
+  /** DescribeGroups for one group, sent to its coordinator. */
+  describeGroup(coordinator: number, groupId: string): Promise<GroupDescription>;
+  /** OffsetFetch for one group's offsets on one topic, sent to its coordinator. Reads, never commits. */
+  fetchCommittedOffsets(coordinator: number, groupId: string, topic: string, partitions: readonly number[]): Promise<CommittedOffset[]>;
 }
 
 export interface KafkaClientOptions {
@@ -147,6 +180,40 @@ class PooledKafkaClient implements KafkaClient {
     const resource = resources.find((r) => r.resourceName === topic);
     if (!resource || resource.errorCode !== 0) throw new Error(resource?.errorMessage ?? `Kafka error ${resource?.errorCode ?? 'without an answer'}`);
     return Object.fromEntries(resource.configEntries.map((e) => [e.configName, e.configValue]));
+  }
+
+  async listGroups(): Promise<GroupListing> {
+    const { brokers } = await this.metadata();
+    const groups: ListedGroup[] = [];
+    const failures: { broker: number; error: unknown }[] = [];
+    await Promise.all(
+      brokers.map(async ({ nodeId }) => {
+        try {
+          const answer = await (await this.broker(nodeId)).listGroups();
+          for (const g of answer.groups) groups.push({ groupId: g.groupId, protocolType: g.protocolType, coordinator: nodeId });
+        } catch (error) {
+          failures.push({ broker: nodeId, error });
+        }
+      }),
+    );
+    return { brokers: brokers.length, groups, failures };
+  }
+
+  async describeGroup(coordinator: number, groupId: string): Promise<GroupDescription> {
+    const { groups } = await (await this.broker(coordinator)).describeGroups({ groupIds: [groupId] });
+    const group = groups.find((g) => g.groupId === groupId);
+    if (!group) throw new Error(`broker ${coordinator} did not describe group "${groupId}"`);
+    return { state: group.state, protocolType: group.protocolType, members: group.members.length };
+  }
+
+  async fetchCommittedOffsets(coordinator: number, groupId: string, topic: string, partitions: readonly number[]): Promise<CommittedOffset[]> {
+    const { responses } = await (await this.broker(coordinator)).offsetFetch({ groupId, topics: [{ topic, partitions: partitions.map((partition) => ({ partition })) }] });
+    const answered = responses.find((r) => r.topic === topic)?.partitions ?? [];
+    return partitions.map((partition) => {
+      const offset = answered.find((p) => p.partition === partition)?.offset;
+      // Kafka answers -1 for a partition the group has no offset for.
+      return { partition, offset: offset === undefined || offset.startsWith('-') ? null : offset };
+    });
   }
 
   async close(): Promise<void> {

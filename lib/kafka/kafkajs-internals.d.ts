@@ -36,6 +36,15 @@ declare module 'kafkajs/src/cluster' {
       topics: { topic: string; partitions: { partition: number; timestamp: number | string }[] }[];
     }): Promise<{ responses: { topic: string; partitions: { partition: number; errorCode: number; offset: string; timestamp?: string }[] }[] }>;
     metadata(topics?: string[]): Promise<RawMetadata>;
+    /** ListGroups: the groups this broker coordinates. kafkajs throws on a non-zero error code. */
+    listGroups(): Promise<{ errorCode: number; groups: { groupId: string; protocolType: string }[] }>;
+    describeGroups(request: { groupIds: string[] }): Promise<{
+      groups: { errorCode: number; groupId: string; state: string; protocolType: string; protocol: string; members: { memberId: string; clientId: string; clientHost: string }[] }[];
+    }>;
+    /** OffsetFetch; offset "-1" where the group committed none. kafkajs throws on any error code. */
+    offsetFetch(request: { groupId: string; topics: { topic: string; partitions: { partition: number }[] }[] }): Promise<{
+      responses: { topic: string; partitions: { partition: number; offset: string; metadata: string | null; errorCode: number }[] }[];
+    }>;
     describeConfigs(request: { resources: { type: number; name: string; configNames?: string[] }[]; includeSynonyms?: boolean }): Promise<{
       resources: { errorCode: number; errorMessage?: string | null; resourceName: string; configEntries: { configName: string; configValue: string | null }[] }[];
     }>;

@@ -159,11 +159,49 @@ export type TopicList = z.infer<typeof TopicListSchema>;
 export const TopicRetentionSchema = z.object({ time: z.string(), size: z.string(), cleanupPolicy: z.string() });
 export type TopicRetention = z.infer<typeof TopicRetentionSchema>;
 
+export const GroupPartitionOffsetSchema = z.object({
+  partition: z.number().int(),
+  /** The group's committed offset: the next message it will read. Null where it committed none. */
+  committedOffset: z.string().nullable(),
+  /** latest offset - committed offset; null where either is unknown. */
+  lag: z.string().nullable(),
+});
+export type GroupPartitionOffset = z.infer<typeof GroupPartitionOffsetSchema>;
+
+export const TopicConsumerGroupSchema = z.object({
+  groupId: z.string(),
+  /** Kafka's group state ("Stable", "Empty", "PreparingRebalance", …); null where DescribeGroups did not answer. */
+  state: z.string().nullable(),
+  members: z.number().int().nullable(),
+  /** Every partition of the topic, committed or not. */
+  partitions: z.array(GroupPartitionOffsetSchema),
+  /** Sum of the lag of the partitions the group committed; null if any of them has no known lag. */
+  totalLag: z.string().nullable(),
+  /** Why state and members are unknown, in words. */
+  describeError: z.string().optional(),
+});
+export type TopicConsumerGroup = z.infer<typeof TopicConsumerGroupSchema>;
+
+/** The consumer groups with committed offsets on a topic, found with ListGroups, OffsetFetch and DescribeGroups only. */
+export const TopicConsumerGroupsSchema = z.object({
+  groups: z.array(TopicConsumerGroupSchema),
+  /** Groups the cluster listed (those that can hold offsets). */
+  listed: z.number().int(),
+  /** Groups whose offsets on this topic were read. */
+  checked: z.number().int(),
+  /** Groups not checked: past the limit, or not reached before the deadline. */
+  leftOut: z.number().int(),
+  /** Why the list is absent or incomplete (refused, unsupported, deadline), in words. */
+  problems: z.array(z.string()),
+});
+export type TopicConsumerGroups = z.infer<typeof TopicConsumerGroupsSchema>;
+
 export const TopicDetailSchema = TopicSummarySchema.extend({
   /** Topic configuration as the broker reports it; null where the broker cannot say (configNote tells why). */
   configs: z.record(z.string(), z.string().nullable()).nullable(),
   retention: TopicRetentionSchema.nullable(),
   configNote: z.string().optional(),
+  consumerGroups: TopicConsumerGroupsSchema,
 });
 export type TopicDetail = z.infer<typeof TopicDetailSchema>;
 

@@ -1,9 +1,10 @@
 // An in-memory KafkaClient for cases the local cluster cannot produce: compacted partitions with
 // offset gaps, brokers that do or do not honour ListOffsets by time, record batches larger than a
-// fetch's size limits, transaction markers.
+// fetch's size limits, transaction markers; consumer groups with committed offsets, and brokers that
+// refuse or are slow to answer about them.
 import type { RawMetadata } from 'kafkajs/src/cluster';
 import { RateTracker } from '../rate';
-import type { FetchRequest, FetchedPartition, KafkaClient, OffsetAnswer, PartitionLeader } from '../client';
+import type { CommittedOffset, FetchRequest, FetchedPartition, GroupDescription, GroupListing, KafkaClient, OffsetAnswer, PartitionLeader } from '../client';
 
 export interface StoredRecord {
   readonly offset: bigint;
@@ -28,6 +29,26 @@ export interface InMemoryKafkaOptions {
   readonly recordBytes?: number;
   /** What DescribeConfigs answers. */
   readonly configs?: Record<string, string | null>;
+  /** Consumer groups, all coordinated by broker 1 unless they say otherwise. */
+  readonly groups?: readonly StoredGroup[];
+  /** ListGroups throws this (a kafkajs-like error, such as `{ type: 'CLUSTER_AUTHORIZATION_FAILED' }`). */
+  readonly listGroupsError?: unknown;
+  /** Other brokers, whose ListGroups failed so. */
+  readonly listGroupsFailures?: readonly { readonly broker: number; readonly error: unknown }[];
+  /** Each OffsetFetch and DescribeGroups answers after this long. */
+  readonly groupRequestDelayMs?: number;
+}
+
+export interface StoredGroup {
+  readonly groupId: string;
+  readonly protocolType?: string;
+  readonly state?: string;
+  readonly members?: number;
+  readonly coordinator?: number;
+  /** Committed offsets by topic, then partition. */
+  readonly offsets?: Record<string, Record<number, bigint>>;
+  readonly offsetFetchError?: unknown;
+  readonly describeError?: unknown;
 }
 
 export class InMemoryKafka implements KafkaClient {
@@ -35,6 +56,12 @@ export class InMemoryKafka implements KafkaClient {
   readonly rates = new RateTracker();
   fetches = 0;
   readonly fetchRequests: (readonly FetchRequest[])[] = [];
+  /** Group ids in the order OffsetFetch asked for them; DescribeGroups likewise. */
+  readonly offsetFetches: string[] = [];
+  readonly describedGroups: string[] = [];
+  /** The most group requests that were in flight at once. */
+  maxGroupRequestsInFlight = 0;
+  private groupRequestsInFlight = 0;
 
   constructor(
     private readonly topics: Record<string, StoredPartition[]>,
@@ -101,6 +128,43 @@ export class InMemoryKafka implements KafkaClient {
 
   async describeTopicConfigs(): Promise<Record<string, string | null>> {
     return this.options.configs ?? { 'cleanup.policy': 'compact' };
+  }
+
+  async listGroups(): Promise<GroupListing> {
+    if (this.options.listGroupsError) throw this.options.listGroupsError;
+    const groups = (this.options.groups ?? []).map((g) => ({ groupId: g.groupId, protocolType: g.protocolType ?? 'consumer', coordinator: g.coordinator ?? 1 }));
+    const failures = this.options.listGroupsFailures ?? [];
+    return { brokers: 1 + failures.length, groups, failures };
+  }
+
+  async describeGroup(_coordinator: number, groupId: string): Promise<GroupDescription> {
+    this.describedGroups.push(groupId);
+    const group = await this.groupRequest(groupId);
+    if (group.describeError) throw group.describeError;
+    return { state: group.state ?? 'Empty', protocolType: group.protocolType ?? 'consumer', members: group.members ?? 0 };
+  }
+
+  async fetchCommittedOffsets(_coordinator: number, groupId: string, topic: string, partitions: readonly number[]): Promise<CommittedOffset[]> {
+    this.offsetFetches.push(groupId);
+    const group = await this.groupRequest(groupId);
+    if (group.offsetFetchError) throw group.offsetFetchError;
+    return partitions.map((partition) => {
+      const offset = group.offsets?.[topic]?.[partition];
+      return { partition, offset: offset === undefined ? null : String(offset) };
+    });
+  }
+
+  private async groupRequest(groupId: string): Promise<StoredGroup> {
+    this.groupRequestsInFlight++;
+    this.maxGroupRequestsInFlight = Math.max(this.maxGroupRequestsInFlight, this.groupRequestsInFlight);
+    try {
+      if (this.options.groupRequestDelayMs) await new Promise((r) => setTimeout(r, this.options.groupRequestDelayMs));
+      const group = this.options.groups?.find((g) => g.groupId === groupId);
+      if (!group) throw Object.assign(new Error('The group id does not exist'), { type: 'GROUP_ID_NOT_FOUND' });
+      return group;
+    } finally {
+      this.groupRequestsInFlight--;
+    }
   }
 }
 

@@ -5,5 +5,6 @@ import { appKafka } from '@/lib/kafka/server';
 
 export const dynamic = 'force-dynamic';
 
-// One topic in detail: partitions with leaders, replicas and offsets, and its configs where the broker tells them.
-export const GET = apiRoute({ params: TopicParamsSchema }, ({ params }) => describeTopic(appKafka(), params.topic));
+// One topic in detail: partitions with leaders, replicas and offsets, its configs where the broker tells them,
+// and the consumer groups that committed offsets on it, with their lag.
+export const GET = apiRoute({ params: TopicParamsSchema }, ({ params, signal }) => describeTopic(appKafka(), params.topic, { signal }));
