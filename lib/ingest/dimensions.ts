@@ -1,7 +1,7 @@
 // dimensionsSpec: which input fields become dimensions and with which types, including Druid's
 // rules for an empty dimension list (string dimensions) and useSchemaDiscovery (typed).
 // https://druid.apache.org/docs/latest/ingestion/schema-design#schema-auto-discovery-for-dimensions
-import { stringifyJson } from './json';
+import { JsonDouble, stringifyJson } from './json';
 import type { DimensionSchema, DimensionType, DimensionsSpec, MetricSpec, TimestampSpec } from './types';
 
 export type ColumnType = 'STRING' | 'LONG' | 'FLOAT' | 'DOUBLE' | 'COMPLEX<json>' | 'ARRAY<STRING>' | 'ARRAY<LONG>' | 'ARRAY<DOUBLE>';
@@ -41,9 +41,15 @@ function toNumber(value: unknown, integer: boolean): number | bigint | null {
   return integer ? Math.trunc(n) : n;
 }
 
-function toDimensionString(value: unknown): string | string[] | null {
+function toDimensionString(value: unknown): string | (string | null)[] | null {
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.map((item) => (item === null || typeof item !== 'object' ? String(item) : stringifyJson(item)));
+  // A JSON number written with a fraction or exponent is a Java double: Java's text for it (2.0, 1.0E-4).
+  if (value instanceof JsonDouble) return value.toString();
+  if (Array.isArray(value)) {
+    const items = value.map((item) => (item === null || item === undefined ? null : typeof item !== 'object' || item instanceof JsonDouble ? String(item) : stringifyJson(item)));
+    // As Druid 33 stores a list in a string dimension: none is null, one is that value.
+    return items.length === 0 ? null : items.length === 1 ? items[0] : items;
+  }
   if (typeof value === 'object') return stringifyJson(value);
   return String(value);
 }

@@ -1,5 +1,5 @@
 // The row pipeline shared by the local engine and the load wizard's ingest preview.
-export { createRowParser, type RowParser, type RowParserOptions } from './row-parser';
+export { createRecordParser, createRowParser, type RecordParser, type RowParser, type RowParserOptions } from './row-parser';
 export { rollupRows } from './rollup';
 export { parseTimestamp, parseIso, compileJodaPattern, checkJodaPattern } from './timestamp';
 export { truncateToGranularity, bucketEnd, granularityName, periodToMs } from './granularity';
@@ -8,7 +8,7 @@ export { describeColumns, type RowColumn } from './columns';
 export { decodeRecord, ParseError } from './input-format';
 export { compileFilter } from './filters';
 export { compileExpression } from './expression';
-export { parseJson, stringifyJson } from './json';
+export { javaDoubleString, parseJson, stringifyJson } from './json';
 export { discoveredJsonFields, druidEventText, onLine, unparseableTimestamp } from './druid-messages';
 export { METRIC_TYPES, metricColumnType } from './metrics';
 export type { ColumnType } from './dimensions';

@@ -7,10 +7,62 @@ const LONG_DIGITS = /\d{16,}/;
 /** Parses JSON text; integers that do not fit a double exactly become bigint. */
 export function parseJson(text: string): unknown {
   if (!LONG_DIGITS.test(text)) return JSON.parse(text);
-  const parser = new ExactParser(text);
+  const parser = new ExactParser(text, false);
   const value = parser.value();
   parser.end();
   return value;
+}
+
+const DOUBLE_VALUE = Symbol('double');
+
+/**
+ * A number written with a fraction or an exponent (2.0, 1e3): Jackson reads it as a Java double,
+ * which Druid prints the way Java does ("2.0", "1000.0"), not as JavaScript would ("2", "1000").
+ */
+export class JsonDouble {
+  // Behind a symbol, so that a JSONPath step into the number finds nothing, as into any number.
+  readonly [DOUBLE_VALUE]: number;
+
+  constructor(value: number) {
+    this[DOUBLE_VALUE] = value;
+  }
+
+  /** The value as Java's String.valueOf(double) writes it. */
+  toString(): string {
+    return javaDoubleString(this[DOUBLE_VALUE]);
+  }
+}
+
+/** Whether the text may hold a number with a fraction or an exponent: a cheap test before the second parse. */
+export function mayHoldDoubles(text: string): boolean {
+  return /\d[.eE]/.test(text);
+}
+
+/** Parses JSON text as parseJson does, but numbers written with a fraction or exponent become JsonDouble. */
+export function parseJsonMarkingDoubles(text: string): unknown {
+  const parser = new ExactParser(text, true);
+  const value = parser.value();
+  parser.end();
+  return value;
+}
+
+/**
+ * Java's Double.toString, which Druid uses to turn a double into a string dimension value:
+ * plain notation with at least one decimal in [10^-3, 10^7), computerized scientific notation
+ * (1.23456789E7, 1.0E-4) outside it. Digits are the shortest that read back as the same double,
+ * as JDK 19 and later print them; JDK 17 prints a few rare values with one digit more.
+ */
+export function javaDoubleString(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-3 && magnitude < 1e7) {
+    const text = String(value);
+    return text.includes('.') ? text : `${text}.0`;
+  }
+  const [mantissa, exponent] = value.toExponential().split('e');
+  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
 }
 
 /** JSON.stringify that writes bigints as exact JSON numbers. */
@@ -29,7 +81,10 @@ function containsBigint(value: unknown): boolean {
 class ExactParser {
   private at = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly markDoubles: boolean,
+  ) {}
 
   private fail(message: string): never {
     throw new SyntaxError(`${message} in JSON at position ${this.at}`);
@@ -106,12 +161,13 @@ class ExactParser {
     return JSON.parse(match[0]) as string;
   }
 
-  private number(): number | bigint {
+  private number(): number | bigint | JsonDouble {
     const match = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/.exec(this.text.slice(this.at));
     if (!match) this.fail('Bad number');
     this.at += match[0].length;
     const n = Number(match[0]);
     if (!match[1] && !match[2] && !Number.isSafeInteger(n)) return BigInt(match[0]);
+    if (this.markDoubles && (match[1] || match[2])) return new JsonDouble(n);
     return n;
   }
 }

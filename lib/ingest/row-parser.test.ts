@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeColumns } from './columns';
-import { createRowParser } from './row-parser';
+import { createRecordParser, createRowParser } from './row-parser';
 import type { IngestSpec } from './types';
 
 const samples = path.resolve(__dirname, '../../testdata/samples');
@@ -202,5 +202,41 @@ describe('createRowParser', () => {
       kind: 'row',
       row: { __time: 1, tweet_id: '1234567890123456789', user_id: 9223372036854775807n, account: 9007199254740993n },
     });
+  });
+
+  it('writes JSON numbers with a fraction or exponent into string dimensions as Druid does (2.0, not 2)', () => {
+    const spec = { inputFormat: { type: 'json' }, timestampSpec: { column: 'ts', format: 'iso' }, granularitySpec: { rollup: false } } as const;
+    const value = '{"ts":"2026-12-07T10:00:00Z","s":2.0,"t":1e3,"u":12345678.9,"v":0.0001,"y":100,"z":[1.0,2],"nested":{"d":2.0}}';
+    const declared = createRowParser({ ...spec, dimensionsSpec: { dimensions: ['s', 't', 'u', 'v', 'y', 'z', { name: 'd', type: 'double' }] } });
+    // Druid 33's sampler on this message: s "2.0", t "1000.0", u "1.23456789E7", v "1.0E-4", y "100", z ["1.0","2"].
+    expect(declared({ value, timestamp: 0 })).toMatchObject({ row: { s: '2.0', t: '1000.0', u: '1.23456789E7', v: '1.0E-4', y: '100', z: ['1.0', '2'] } });
+    const flattened = createRowParser({
+      ...spec,
+      inputFormat: { type: 'json', flattenSpec: { fields: [{ type: 'path', name: 'nd', expr: '$.nested.d' }] } },
+      dimensionsSpec: { dimensions: ['nd', { name: 's', type: 'double' }] },
+    });
+    expect(flattened({ value, timestamp: 0 })).toMatchObject({ row: { nd: '2.0', s: 2 } });
+    // Lists as Druid 33 stores them in a string dimension: none is null, one is that value, null items stay null.
+    const lists = createRowParser({ ...spec, dimensionsSpec: { dimensions: ['e', 'o', 'm'] } });
+    expect(lists({ value: '{"ts":"2026-12-07T10:00:00Z","e":[],"o":[3.0],"m":[null,"a"]}', timestamp: 0 })).toMatchObject({ row: { e: null, o: '3.0', m: [null, 'a'] } });
+    // Discovered string dimensions too; typed discovery keeps numbers.
+    expect(createRowParser({ ...spec, dimensionsSpec: { dimensions: [] } })({ value, timestamp: 0 })).toMatchObject({ row: { s: '2.0', y: '100' } });
+    expect(createRowParser({ ...spec, dimensionsSpec: { dimensions: [], useSchemaDiscovery: true } })({ value, timestamp: 0 })).toMatchObject({ row: { s: 2, y: 100 } });
+  });
+
+  it('reads a record of several lines as several rows with createRecordParser, as Druid 33 does', () => {
+    const parse = createRecordParser({ inputFormat: { type: 'csv', columns: ['ts', 'a', 'b'] }, timestampSpec: { column: 'ts', format: 'auto' }, dimensionsSpec: { dimensions: ['a', 'b'] } });
+    const rows = (value: string) => parse({ value, timestamp: 0 }).map((result) => (result.kind === 'row' ? [result.row.__time, result.row.a, result.row.b] : result.reason));
+    // Each expectation is what Druid 33's sampler answered for the same message.
+    expect(rows('2026-12-07T10:00:01Z,a,b\r\n2026-12-07T10:00:02Z,d,e')).toEqual([[1796637601000, 'a', 'b'], [1796637602000, 'd', 'e']]);
+    expect(rows('2026-12-07T10:00:01Z,a,b\r2026-12-07T10:00:02Z,d,e')).toEqual([[1796637601000, 'a', 'b\r2026-12-07T10:00:02Z']]);
+    expect(rows('2026-12-07T10:00:01Z,a,b\n')).toEqual([[1796637601000, 'a', 'b']]);
+    expect(rows('2026-12-07T10:00:01Z,a,b\r')).toEqual([[1796637601000, 'a', 'b\r']]);
+    expect(rows('')).toEqual([]);
+    expect(rows('2026-12-07T10:00:01Z,a,b\n\n2026-12-07T10:00:02Z,d,e')).toEqual([[1796637601000, 'a', 'b'], 'Timestamp[null] is unparseable! Event: {ts=null} (Line: 2)', [1796637602000, 'd', 'e']]);
+    // A quoted field does not span lines: the open quote stays as text, the rest is the next row.
+    expect(rows('2026-12-07T10:00:03Z,"multi\nline",x,y')).toEqual([[1796637603000, '"multi', null], 'Timestamp[line"] is unparseable! Event: {ts=line", a=x, b=y} (Line: 2)']);
+    // The one-row parser (the local engine's) still refuses such a record.
+    expect(createRowParser({ inputFormat: { type: 'csv', columns: ['ts', 'a', 'b'] }, timestampSpec: { column: 'ts', format: 'auto' } })({ value: 'x\ny', timestamp: 0 })).toMatchObject({ kind: 'unparseable' });
   });
 });

@@ -5,7 +5,7 @@ import { discoveredJsonFields, onLine, unparseableTimestamp } from './druid-mess
 import { compileExpression, type Expression } from './expression';
 import { compileFilter, type RowPredicate } from './filters';
 import { truncateToGranularity } from './granularity';
-import { ParseError, decodeRecord } from './input-format';
+import { ParseError, decodeRecord, decodeRecordRows, fieldAsWritten } from './input-format';
 import { stringifyJson } from './json';
 import { metricValue } from './metrics';
 import { parseTimestamp } from './timestamp';
@@ -21,6 +21,8 @@ export interface RowParserOptions extends IngestSpec {
 }
 
 export type RowParser = (record: KafkaRecordInput) => ParseResult;
+/** Every row Druid reads from one record, in order: several for a record of several lines in csv, tsv or regex. */
+export type RecordParser = (record: KafkaRecordInput) => readonly ParseResult[];
 
 function parseIntervals(intervals: readonly string[] | null | undefined): [number, number][] {
   return (intervals ?? []).map((interval) => {
@@ -33,8 +35,39 @@ function formatTime(ms: number): string {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : String(ms);
 }
 
-/** Builds the parser for one spec; spec problems throw here, record problems come back as results. */
+const TOMBSTONE: ParseResult = { kind: 'thrownAway', reason: 'Record has no value (a tombstone)' };
+
+/**
+ * Builds the parser for one spec that reads one row per record; spec problems throw here, record
+ * problems come back as results. A record of several lines is refused: see createRecordParser.
+ */
 export function createRowParser(spec: RowParserOptions): RowParser {
+  const parseFields = createFieldsParser(spec);
+  return (record) => {
+    // Druid hands a record without a value (a tombstone) to no reader: it is thrown away.
+    if (record.value === null || record.value === undefined) return TOMBSTONE;
+    let input: InputFields;
+    try {
+      input = decodeRecord(record, spec.inputFormat);
+    } catch (error) {
+      if (error instanceof ParseError) return { kind: 'unparseable', reason: error.message };
+      throw error;
+    }
+    return parseFields(input, 1);
+  };
+}
+
+/** Builds the parser for one spec that reads every row of a record, one per line for line-read formats, as Druid does. */
+export function createRecordParser(spec: RowParserOptions): RecordParser {
+  const parseFields = createFieldsParser(spec);
+  return (record) => {
+    if (record.value === null || record.value === undefined) return [TOMBSTONE];
+    return decodeRecordRows(record, spec.inputFormat).map((input, i) => (input instanceof ParseError ? { kind: 'unparseable', reason: input.message } : parseFields(input, i + 1)));
+  };
+}
+
+/** The spec's dataSchema applied to a record's decoded fields: `line` is the row's line in the record. */
+function createFieldsParser(spec: RowParserOptions): (decoded: InputFields, line: number) => ParseResult {
   const metricsSpec = spec.metricsSpec ?? [];
   const timestampColumn = spec.timestampSpec.column ?? 'timestamp';
   const timestampFormat = spec.timestampSpec.format ?? 'auto';
@@ -48,18 +81,17 @@ export function createRowParser(spec: RowParserOptions): RowParser {
   const intervals = parseIntervals(spec.granularitySpec?.intervals);
   const bounds = spec.messageTimeBounds;
 
-  return (record) => {
-    // Druid hands a record without a value (a tombstone) to no reader: it is thrown away.
-    if (record.value === null || record.value === undefined) return { kind: 'thrownAway', reason: 'Record has no value (a tombstone)' };
-    let input: InputFields;
-    try {
-      input = decodeRecord(record, spec.inputFormat);
-    } catch (error) {
-      if (error instanceof ParseError) return { kind: 'unparseable', reason: error.message };
-      throw error;
-    }
+  const transformed = new Set(fieldTransforms.map((transform) => transform.name));
+  /** A string dimension's input: JSON numbers as written, so 2.0 becomes "2.0" as in Druid. */
+  const stringInput = (decoded: InputFields, name: string, raw: unknown) => {
+    const numeric = typeof raw === 'number' || (Array.isArray(raw) && raw.some((item) => typeof item === 'number'));
+    return numeric && !transformed.has(name) ? (fieldAsWritten(decoded, name) ?? raw) : raw;
+  };
+
+  return (decoded, line) => {
+    let input = decoded;
     const event = spec.inputFormat.type === 'json' ? discoveredJsonFields(input) : input;
-    const timestampError = (raw: unknown): ParseResult => ({ kind: 'unparseable', reason: onLine(unparseableTimestamp(raw, event), spec.inputFormat.type, 1), input });
+    const timestampError = (raw: unknown): ParseResult => ({ kind: 'unparseable', reason: onLine(unparseableTimestamp(raw, event), spec.inputFormat.type, line), input });
     // Transforms see the decoded fields and may replace them; the filter sees their results.
     if (fieldTransforms.length > 0) {
       const transformed: Record<string, unknown> = { ...input };
@@ -93,14 +125,14 @@ export function createRowParser(spec: RowParserOptions): RowParser {
     const columnErrors: string[] = [];
     for (const dimension of plan.declared) {
       const raw = input[dimension.name];
-      row[dimension.name] = dimensionValue(dimension.type, raw);
+      row[dimension.name] = dimensionValue(dimension.type, dimension.type === 'string' ? stringInput(decoded, dimension.name, raw) : raw);
       if (row[dimension.name] === null && hasValue(raw)) columnErrors.push(`Could not convert value [${String(raw)}] to ${dimension.type} for dimension [${dimension.name}]`);
     }
     if (plan.discover !== 'none') {
       for (const [name, value] of Object.entries(input)) {
         if (name in row || plan.excluded.has(name)) continue;
         if (plan.discover === 'string' && value !== null && typeof value === 'object' && !Array.isArray(value)) continue;
-        row[name] = dimensionValue(plan.discover, value);
+        row[name] = dimensionValue(plan.discover, plan.discover === 'string' ? stringInput(decoded, name, value) : value);
       }
     }
     for (const metric of metricsSpec) {

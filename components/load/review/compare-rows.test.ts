@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRows } from './compare-rows';
+import { compareRows, differingCells } from './compare-rows';
 
 describe("comparing Druid's parse with the preview", () => {
   it('finds nothing to report when both read the same columns the same way', () => {
@@ -23,5 +23,11 @@ describe("comparing Druid's parse with the preview", () => {
       ['ms', 'Druid reads strings where the preview has numbers'],
       ['price', 'Druid does not produce this column'],
     ]);
+  });
+
+  it('lists differing cells row by row when both read the same messages', () => {
+    const preview = [{ __time: 1, user: 'ana', tags: ['a', 'b'], city: undefined, n: 2 }];
+    const druid = [{ __time: 1, user: 'ana', tags: ['a', 'b'], city: null, n: '2.0' }, { __time: 2 }];
+    expect(differingCells(preview, druid)).toEqual([{ row: 0, column: 'n', preview: 2, druid: '2.0' }]);
   });
 });

@@ -72,3 +72,39 @@ export function compareRows(preview: readonly Record<string, unknown>[], druid: 
   }
   return differences;
 }
+
+export interface CellDifference {
+  /** The row's place in both lists. */
+  readonly row: number;
+  readonly column: string;
+  readonly preview: unknown;
+  readonly druid: unknown;
+}
+
+/** A value in one canonical text: object keys sorted, an absent value the same as null. */
+function canonical(value: unknown): string {
+  if (value === undefined || value === null) return 'null';
+  if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Cell by cell, for when both sides read the same messages in the same order: the n-th preview
+ * row against Druid's n-th row. __time must be epoch milliseconds on both sides, as Druid gives it.
+ * Rows only one side has are left to the caller's row count.
+ */
+export function differingCells(preview: readonly Record<string, unknown>[], druid: readonly Record<string, unknown>[]): CellDifference[] {
+  const differences: CellDifference[] = [];
+  for (let row = 0; row < Math.min(preview.length, druid.length); row++) {
+    const columns = [...new Set([...Object.keys(preview[row]), ...Object.keys(druid[row])])].sort();
+    for (const column of columns) {
+      if (canonical(preview[row][column]) !== canonical(druid[row][column])) differences.push({ row, column, preview: preview[row][column], druid: druid[row][column] });
+    }
+  }
+  return differences;
+}
