@@ -19,9 +19,13 @@ export interface KafkaOptions {
   /** A listener advertised at another port, where a fault proxy forwards to it. */
   readonly proxied?: { readonly port: number; readonly advertisedPort: number };
   readonly nodeId?: number;
+  /** Static controller voters of a multi-node cluster (`1@127.0.0.1:p1,2@…`); one standalone node without. */
+  readonly voters?: string;
+  /** Where this node's JVM writes its output: kafka.out unless told otherwise. */
+  readonly name?: string;
 }
 
-export function kafkaServerProperties(options: Pick<KafkaOptions, 'dir' | 'port' | 'controllerPort' | 'nodeId' | 'proxied'>): string {
+export function kafkaServerProperties(options: Pick<KafkaOptions, 'dir' | 'port' | 'controllerPort' | 'nodeId' | 'proxied' | 'voters'>): string {
   const template = readFileSync(path.join(CONFIG_DIR, 'server.properties'), 'utf8');
   const { proxied } = options;
   return [
@@ -30,7 +34,7 @@ export function kafkaServerProperties(options: Pick<KafkaOptions, 'dir' | 'port'
     `listeners=PLAINTEXT://127.0.0.1:${options.port},CONTROLLER://127.0.0.1:${options.controllerPort}${proxied ? `,PROXIED://127.0.0.1:${proxied.port}` : ''}`,
     `advertised.listeners=PLAINTEXT://127.0.0.1:${options.port}${proxied ? `,PROXIED://127.0.0.1:${proxied.advertisedPort}` : ''}`,
     `listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT${proxied ? ',PROXIED:PLAINTEXT' : ''}`,
-    `controller.quorum.bootstrap.servers=127.0.0.1:${options.controllerPort}`,
+    options.voters ? `controller.quorum.voters=${options.voters}` : `controller.quorum.bootstrap.servers=127.0.0.1:${options.controllerPort}`,
     `log.dirs=${path.join(options.dir, 'data')}`,
     '',
   ].join('\n');
@@ -38,29 +42,51 @@ export function kafkaServerProperties(options: Pick<KafkaOptions, 'dir' | 'port'
 
 /** Formats the log folder for a new single-node cluster and starts the broker. */
 export async function startKafka(options: KafkaOptions): Promise<Jvm> {
+  await formatKafka(options, newClusterId());
+  return startKafkaNode(options);
+}
+
+/** A KRaft cluster id is 16 random bytes, base64url without padding (what `random-uuid` prints). */
+export function newClusterId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** Writes the node's server.properties and formats its log folder for the cluster. */
+export async function formatKafka(options: KafkaOptions, clusterId: string): Promise<void> {
   mkdirSync(options.dir, { recursive: true });
-  const properties = path.join(options.dir, 'server.properties');
-  writeFileSync(properties, kafkaServerProperties(options));
-  const jvm = {
+  writeFileSync(propertiesFile(options), kafkaServerProperties(options));
+  const name = options.name ?? 'kafka';
+  await runJvm({
+    ...jvmBase(options),
+    name: `${name}-storage-format`,
+    mainClass: 'kafka.tools.StorageTool',
+    heap: ['-Xmx256m'],
+    // --cluster-id=…: an id may start with '-', which the tool would take for an option.
+    args: ['format', ...(options.voters ? [] : ['--standalone']), `--cluster-id=${clusterId}`, '-c', propertiesFile(options)],
+    logFile: path.join(options.logDir, `${name}-format.log`),
+  });
+}
+
+/** Starts (or restarts) a formatted node. */
+export function startKafkaNode(options: KafkaOptions): Jvm {
+  const name = options.name ?? 'kafka';
+  return startJvm({ ...jvmBase(options), name, mainClass: 'kafka.Kafka', heap: HEAP, args: [propertiesFile(options)], logFile: path.join(options.logDir, `${name}.out`) });
+}
+
+function propertiesFile(options: KafkaOptions): string {
+  return path.join(options.dir, 'server.properties');
+}
+
+function jvmBase(options: KafkaOptions) {
+  return {
     classpath: options.classpath,
     cwd: options.dir,
     properties: { 'kafka.logs.dir': options.logDir, 'log4j2.configurationFile': path.join(CONFIG_DIR, 'log4j2.properties') },
   };
-  // A KRaft cluster id is 16 random bytes, base64url without padding (what `random-uuid` prints).
-  const clusterId = randomBytes(16).toString('base64url');
-  await runJvm({
-    ...jvm,
-    name: 'kafka-storage-format',
-    mainClass: 'kafka.tools.StorageTool',
-    heap: ['-Xmx256m'],
-    args: ['format', '--standalone', '-t', clusterId, '-c', properties],
-    logFile: path.join(options.logDir, 'kafka-format.log'),
-  });
-  return startJvm({ ...jvm, name: 'kafka', mainClass: 'kafka.Kafka', heap: HEAP, args: [properties], logFile: path.join(options.logDir, 'kafka.out') });
 }
 
 /** Ready when a client gets cluster metadata listing the broker. */
-export async function waitForKafka(bootstrapServers: string, watched: Jvm): Promise<void> {
+export async function waitForKafka(bootstrapServers: string, watched: Jvm, brokers = 1): Promise<void> {
   const admin = new Kafka({ clientId: 'tributary-devstack', brokers: [bootstrapServers], logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
   try {
     await waitUntil(
@@ -68,7 +94,7 @@ export async function waitForKafka(bootstrapServers: string, watched: Jvm): Prom
       async () => {
         await admin.connect();
         const cluster = await admin.describeCluster();
-        return cluster.brokers.length > 0 && cluster.controller !== null;
+        return cluster.brokers.length >= brokers && cluster.controller !== null;
       },
       { timeoutMs: READY_TIMEOUT_MS, watched: [watched] },
     );
