@@ -105,8 +105,7 @@ export function startDruidProcesses(options: DruidOptions): Jvm[] {
 }
 
 /** Readiness, step by step, each with its time: what a test or the app needs to work. */
-export async function waitForDruid(ports: StackPorts, processes: readonly Jvm[], log: (line: string) => void): Promise<void> {
-  const startedMs = Date.now();
+export async function waitForDruid(ports: StackPorts, processes: readonly Jvm[], log: (line: string) => void, startedMs = Date.now()): Promise<void> {
   const url = (port: number, route: string) => `http://127.0.0.1:${port}${route}`;
   const step = async (what: string, check: () => Promise<boolean>) => {
     await waitUntil(what, check, { timeoutMs: READY_TIMEOUT_MS, watched: processes });

@@ -84,7 +84,8 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
     processes.push(...startDruidProcesses(druidOptions));
     await waitForKafka(bootstrapServers, kafka);
     log(`Kafka ${KAFKA_VERSION}: ready after ${elapsed()} on ${bootstrapServers}`);
-    await waitForDruid(ports, processes, (line) => log(`Druid ${line}`));
+    // Times from the stack's start, as Kafka's is.
+    await waitForDruid(ports, processes, (line) => log(`Druid ${line}`), startedMs);
     const state: RealStackState = {
       kafka: { bootstrapServers, version: KAFKA_VERSION },
       druid: {
