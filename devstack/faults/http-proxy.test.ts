@@ -74,6 +74,15 @@ describe('HTTP fault proxy', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
   });
 
+  it('cuts an answer off after the bytes it lets through', async () => {
+    proxy.setFault({ kind: 'break', afterBytes: 10 });
+    const response = await call('/druid/v2/sql');
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toBe('{"url":"/d');
+    await expect(reader.read()).rejects.toThrow(/terminated/);
+  });
+
   it('hangs without forwarding, and drops the connection on reset', async () => {
     proxy.setFault({ kind: 'hang' });
     await expect(fetch(`${proxy.url}/status`, { signal: AbortSignal.timeout(300) })).rejects.toThrow(/aborted|timeout/i);

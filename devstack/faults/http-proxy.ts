@@ -13,6 +13,8 @@ export type HttpFault = (
   | { readonly kind: 'basic-auth' }
   /** The request reaches Druid at once; its answer comes `ms` late (so Druid acts, the caller may give up). */
   | { readonly kind: 'latency'; readonly ms: number }
+  /** The answer starts, and the connection drops after this many bytes of its body (a stream cut off mid-result). */
+  | { readonly kind: 'break'; readonly afterBytes: number }
   /** The request goes nowhere and nothing comes back. */
   | { readonly kind: 'hang' }
   /** The connection drops without an answer, as when the Router's process dies. */
@@ -81,7 +83,18 @@ export async function startHttpFaultProxy(options: { target: string; port?: numb
           const pass = () => {
             recorded.status = answered.statusCode;
             response.writeHead(answered.statusCode ?? 502, answered.headers);
-            answered.pipe(response);
+            if (active?.kind !== 'break') return answered.pipe(response);
+            let left = active.afterBytes;
+            answered.on('data', (chunk: Buffer) => {
+              if (left <= 0) return;
+              response.write(chunk.subarray(0, left));
+              left -= chunk.length;
+              if (left > 0) return;
+              answered.destroy();
+              // A moment for the bytes written to leave before the connection goes.
+              setTimeout(() => request.socket.destroy(), 50).unref();
+            });
+            answered.on('end', () => response.end());
           };
           if (active?.kind === 'latency') setTimeout(pass, active.ms).unref();
           else pass();
