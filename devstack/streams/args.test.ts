@@ -8,10 +8,15 @@ describe('parseStreamsArgs', () => {
       historyHours: 3,
       rateScale: 1,
       only: ['payments', 'ad-clicks'],
+      topicPrefix: undefined,
       stateFile: undefined,
       seed: undefined,
       parentPid: undefined,
     });
+  });
+
+  it('takes a topic prefix for writing the catalogue topics under other names', () => {
+    expect(parseStreamsArgs(['--bootstrap', 'h:1', '--topic-prefix', 'test-1.']).topicPrefix).toBe('test-1.');
   });
 
   it('names the flag that is wrong', () => {
@@ -20,5 +25,6 @@ describe('parseStreamsArgs', () => {
     expect(() => parseStreamsArgs(['--bootstrap', 'h:1', '--rate-scale', '0'])).toThrow(/^--rate-scale: /);
     expect(() => parseStreamsArgs(['--bootstrap', 'h:1', '--history-hours', 'three'])).toThrow(/^--history-hours: /);
     expect(() => parseStreamsArgs(['--bootstrap', 'h:1', '--only', 'payments,orders'])).toThrow(/^--only: unknown stream topic orders/);
+    expect(() => parseStreamsArgs(['--bootstrap', 'h:1', '--topic-prefix', 'my topic/'])).toThrow(/^--topic-prefix: letters, digits/);
   });
 });

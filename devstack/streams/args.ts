@@ -1,6 +1,6 @@
 // Command line of devstack/streams/main.ts:
 //   --bootstrap <servers> [--history-hours 3] [--rate-scale 1] [--only topicA,topicB]
-//   [--state file] [--seed text] [--parent-pid pid]
+//   [--topic-prefix text] [--state file] [--seed text] [--parent-pid pid]
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { selectStreamTopics } from './catalogue';
@@ -11,6 +11,7 @@ export interface StreamsArgs {
   historyHours: number;
   rateScale: number;
   only: string[];
+  topicPrefix?: string;
   stateFile?: string;
   seed?: string;
   parentPid?: number;
@@ -21,6 +22,8 @@ const argsSchema = z.object({
   'history-hours': z.coerce.number().min(0).max(24 * 7),
   'rate-scale': z.coerce.number().positive().max(1000),
   only: z.string().optional(),
+  // Kafka's legal topic characters; the longest catalogue name leaves room within its 249.
+  'topic-prefix': z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'letters, digits, ".", "_" and "-" only').optional(),
   state: z.string().min(1).optional(),
   seed: z.string().min(1).optional(),
   'parent-pid': z.coerce.number().int().min(1).optional(),
@@ -34,6 +37,7 @@ export function parseStreamsArgs(argv: readonly string[]): StreamsArgs {
       'history-hours': { type: 'string', default: String(DEFAULT_HISTORY_HOURS) },
       'rate-scale': { type: 'string', default: '1' },
       only: { type: 'string' },
+      'topic-prefix': { type: 'string' },
       state: { type: 'string' },
       seed: { type: 'string' },
       'parent-pid': { type: 'string' },
@@ -58,6 +62,7 @@ export function parseStreamsArgs(argv: readonly string[]): StreamsArgs {
     historyHours: args['history-hours'],
     rateScale: args['rate-scale'],
     only,
+    topicPrefix: args['topic-prefix'],
     stateFile: args.state,
     seed: args.seed,
     parentPid: args['parent-pid'],

@@ -1,5 +1,5 @@
-// Every topic the local stack keeps alive. devstack/kafka creates them with these
-// partition counts; the stream runner fills them.
+// Every topic the local stack keeps alive. The stream runner creates them with these
+// partition counts and fills them.
 import { adClicks } from './topics/ad-clicks';
 import { appEventsDirty } from './topics/app-events-dirty';
 import { connectEnvelopes } from './topics/connect-envelopes';

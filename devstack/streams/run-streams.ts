@@ -22,11 +22,17 @@ export interface StartStreamsOptions {
   rateScale?: number;
   /** Topic names from the catalogue; all topics when empty. */
   only?: readonly string[];
+  /**
+   * Writes each catalogue topic to `<topicPrefix><name>` instead, with the same records: tests
+   * run a generator into a topic of their own while the stack's topics stay live.
+   */
+  topicPrefix?: string;
   seed?: number | string;
   log?: (line: string) => void;
 }
 
 export interface StreamsHandle {
+  /** The topics written, named as in Kafka (with the prefix). */
   readonly topics: readonly StreamTopic[];
   /** Resolves once every topic's history is in Kafka; rejects if it cannot be written. */
   readonly historyDone: Promise<void>;
@@ -38,7 +44,11 @@ export interface StreamsHandle {
 export function startStreams(options: StartStreamsOptions): StreamsHandle {
   const historyHours = options.historyHours ?? DEFAULT_HISTORY_HOURS;
   if (!(historyHours >= 0)) throw new Error(`historyHours must be zero or more, got ${historyHours}`);
-  const topics = selectStreamTopics(options.only);
+  const catalogue = selectStreamTopics(options.only);
+  const prefix = options.topicPrefix ?? '';
+  const kafkaName = (topic: StreamTopic) => prefix + topic.name;
+  // Seeds come from the catalogue name, so a prefixed topic gets the catalogue topic's records.
+  const topics = catalogue.map((topic) => ({ ...topic, name: kafkaName(topic) }));
   const log = options.log ?? ((line: string) => process.stderr.write(`[streams] ${line}\n`));
   const brokers = typeof options.bootstrapServers === 'string' ? options.bootstrapServers.split(',') : [...options.bootstrapServers];
   const kafka = new Kafka({
@@ -67,7 +77,7 @@ export function startStreams(options: StartStreamsOptions): StreamsHandle {
     if (stopped) return;
     const now = Date.now();
     for (const stream of streams) {
-      const queue = pending.get(stream.topic.name)!;
+      const queue = pending.get(kafkaName(stream.topic))!;
       queue.push(...stream.takeUntil(now));
       if (queue.length > MAX_PENDING_PER_TOPIC) queue.splice(0, queue.length - MAX_PENDING_PER_TOPIC);
     }
@@ -87,8 +97,8 @@ export function startStreams(options: StartStreamsOptions): StreamsHandle {
     await ensureStreamTopics(kafka, topics);
     const endMs = Date.now();
     const startMs = endMs - historyHours * MS_PER_HOUR;
-    streams = topics.map((topic) => new TopicStream(topic, { startMs, rateScale: options.rateScale, seed: options.seed }));
-    const history = new Map(streams.map((stream) => [stream.topic.name, stream.takeUntil(endMs)]));
+    streams = catalogue.map((topic) => new TopicStream(topic, { startMs, rateScale: options.rateScale, seed: options.seed }));
+    const history = new Map(streams.map((stream) => [kafkaName(stream.topic), stream.takeUntil(endMs)]));
     const longest = Math.max(0, ...[...history.values()].map((messages) => messages.length));
     for (let from = 0; from < longest && !stopped; from += HISTORY_BATCH_SIZE) {
       const chunk = new Map([...history].map(([topic, messages]) => [topic, messages.slice(from, from + HISTORY_BATCH_SIZE)]));
