@@ -39,6 +39,8 @@ const { values: args } = parseArgs({
     'rate-scale': { type: 'string', default: '1' },
     'no-demo-supervisors': { type: 'boolean', default: false },
     'app-env': { type: 'string', multiple: true, default: [] },
+    // The Indexer's task slots: one per running supervisor task (tests run several at once).
+    'task-slots': { type: 'string', default: '8' },
     // The app reaches Kafka through the fault proxy, so browser tests can slow or cut it.
     'app-kafka-through-faults': { type: 'boolean', default: false },
   },
@@ -50,7 +52,7 @@ let real: RealStack | undefined;
 
 async function main(): Promise<void> {
   onShutdown(stopAll);
-  real = await startRealStack({ dir, portBase: Number(args['port-base']), log: (line) => log(line) });
+  real = await startRealStack({ dir, portBase: Number(args['port-base']), taskSlots: Number(args['task-slots']), log: (line) => log(line) });
   const { bootstrapServers } = real.state.kafka;
   const druidUrl = real.state.druid.routerUrl;
 

@@ -33,7 +33,7 @@ trap stop_stack EXIT
 start_stack() {
   mkdir -p .devstack
   rm -f "$stack_dir/stack.json"
-  setsid node --import tsx devstack/stack.ts --dir "$stack_dir" --port-base 28000 --app-port 28300 --history-hours 2 --app-kafka-through-faults > "$stack_log" 2>&1 &
+  setsid node --import tsx devstack/stack.ts --dir "$stack_dir" --port-base 28000 --app-port 28300 --history-hours 2 --app-kafka-through-faults --task-slots 12 > "$stack_log" 2>&1 &
   stack_pid=$!
   echo "starting the local stack (log: $stack_log)…"
   local shown=0

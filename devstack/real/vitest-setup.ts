@@ -23,7 +23,7 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
   // The real-stack tests call the app's routes over HTTP, as scripts do: it must be built.
   execFileSync('bash', ['scripts/build-app.sh'], { cwd: ROOT, stdio: 'inherit' });
   const log = openSync(path.join(ROOT, '.devstack', 'test-stack.log'), 'w');
-  const stack = spawn(process.execPath, ['--import', 'tsx', 'devstack/stack.ts', '--dir', DIR, '--port-base', String(TEST_PORT_BASE), '--app-port', String(TEST_PORT_BASE + 300), '--history-hours', '2', '--app-kafka-through-faults'], {
+  const stack = spawn(process.execPath, ['--import', 'tsx', 'devstack/stack.ts', '--dir', DIR, '--port-base', String(TEST_PORT_BASE), '--app-port', String(TEST_PORT_BASE + 300), '--history-hours', '2', '--app-kafka-through-faults', '--task-slots', '12'], {
     cwd: ROOT,
     stdio: ['ignore', log, log],
   });
