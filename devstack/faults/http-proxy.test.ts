@@ -48,7 +48,10 @@ describe('HTTP fault proxy', () => {
     const failed = await call('/druid/indexer/v1/supervisor');
     expect([failed.status, failed.headers.get('content-type'), await failed.text()]).toEqual([502, 'text/html', '<html>Bad Gateway</html>']);
     expect((await call('/druid/v2/sql')).status).toBe(200);
-    expect(seen).toEqual(['GET /druid/v2/sql']);
+    proxy.setFault({ kind: 'status', status: 400, method: 'POST' });
+    expect((await call('/druid/indexer/v1/supervisor', { method: 'POST', body: '{}' })).status).toBe(400);
+    expect((await call('/druid/indexer/v1/supervisor')).status).toBe(200);
+    expect(seen).toEqual(['GET /druid/v2/sql', 'GET /druid/indexer/v1/supervisor']);
   });
 
   it('redirects to another origin with the same path and query', async () => {

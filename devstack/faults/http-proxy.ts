@@ -22,6 +22,8 @@ export type HttpFault = (
 ) & {
   /** Only requests whose path starts with this are affected; the rest pass untouched. */
   readonly pathPrefix?: string;
+  /** Only requests with this method (POST for a submit, not the reads around it). */
+  readonly method?: string;
 };
 
 export interface ProxiedRequest {
@@ -60,7 +62,8 @@ export async function startHttpFaultProxy(options: { target: string; port?: numb
       const body = Buffer.concat(chunks);
       const recorded: ProxiedRequest = { method: request.method ?? 'GET', url: request.url ?? '/', body: body.toString('utf8') };
       requests.push(recorded);
-      const active = fault && (!fault.pathPrefix || recorded.url.startsWith(fault.pathPrefix)) ? fault : null;
+      const applies = (f: HttpFault) => (!f.pathPrefix || recorded.url.startsWith(f.pathPrefix)) && (!f.method || f.method === recorded.method);
+      const active = fault && applies(fault) ? fault : null;
       const answer = (status: number, headers: Record<string, string>, text = '') => {
         recorded.status = status;
         response.writeHead(status, headers).end(text);
