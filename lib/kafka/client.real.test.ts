@@ -35,11 +35,9 @@ describe('the local stack\'s plaintext listener', () => {
     expect(error.message).not.toContain('secret');
   });
 
-  // Known gap: a PLAINTEXT listener closes the connection on a TLS ClientHello, and Node reports
-  // "Client network socket disconnected before secure TLS connection was established", which
-  // toKafkaError (errors.ts) does not recognise as a TLS failure: the user is told to check
-  // KAFKA_BROKERS instead of KAFKA_SSL. Turn this back into `it` once errors.ts matches that message.
-  it.fails('says the TLS connection failed, naming the setting, when the listener is not TLS', async () => {
+  // A PLAINTEXT listener closes the connection on a TLS ClientHello: Node reports "Client network
+  // socket disconnected before secure TLS connection was established".
+  it('says the TLS connection failed, naming the setting, when the listener is not TLS', async () => {
     const error = await listTopics(kafkaClient(configFor(testStack().kafka.bootstrapServers, { KAFKA_SSL: 'true' }))).catch((e) => e);
     expect(error.message).toMatch(/^The TLS connection to Kafka at .+ failed while reading topic metadata: .+Check KAFKA_SSL/);
   });

@@ -60,7 +60,9 @@ export function toKafkaError(error: unknown, brokers: readonly string[], doing: 
       `Kafka at ${where} did not accept SASL ${security.sasl.mechanism.toUpperCase()} authentication while ${doing}: ${text}. Check KAFKA_SASL_MECHANISM and that the brokers' listener uses SASL (a PLAINTEXT listener does not).`,
     );
   }
-  if (security?.ssl && /ECONNRESET|EPROTO|wrong version number|handshake|certificate|self.signed/i.test(text)) {
+  // Node says "Client network socket disconnected before secure TLS connection was established"
+  // when a plaintext listener closes on a TLS hello.
+  if (security?.ssl && /ECONNRESET|EPROTO|wrong version number|handshake|certificate|self.signed|secure TLS connection/i.test(text)) {
     return new KafkaError(
       'kafka_unreachable',
       `The TLS connection to Kafka at ${where} failed while ${doing}: ${text}. Check KAFKA_SSL (is the listener TLS?) and the KAFKA_SSL_* certificate settings.`,
