@@ -2,8 +2,6 @@
 const nextConfig = {
   // The Docker image runs the standalone server; `next start` serves the ordinary build.
   output: process.env.TRIBUTARY_STANDALONE === '1' ? 'standalone' : undefined,
-  // Native addons are loaded by Node at run time, never bundled.
-  serverExternalPackages: ['koffi', '@duckdb/node-api', '@duckdb/node-bindings'],
   // avsc's main entry is its Node build (it reads schema files with fs); the browser build is
   // what the wizard needs when it decodes registry-framed samples in the page.
   turbopack: { resolveAlias: { avsc: { browser: 'avsc/etc/browser/avsc.js' } } },

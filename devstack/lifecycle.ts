@@ -1,6 +1,5 @@
 // How a devstack service process ends: on SIGINT/SIGTERM, or when a process that started
 // it is gone, so a crashed test run or a closed terminal leaves no orphan holding ports.
-// librdkafka's threads do not keep Node alive, so the watch timer also does that.
 import { readFileSync } from 'node:fs';
 
 const PARENT_CHECK_MS = 1_000;

@@ -37,7 +37,6 @@ apt_install() {
 }
 
 missing=()
-ldconfig -p 2>/dev/null | grep -q 'librdkafka.so.1 ' || missing+=(librdkafka1)
 if $want_browser && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 if $want_kcat && ! command -v kcat >/dev/null; then missing+=(kcat); fi
 if $want_java; then

@@ -24,7 +24,6 @@ export function HealthIndicator() {
     return <Pill ok={false} label="Tributary server" detail={error?.message ?? 'unreachable'} testId="health-server" />;
   }
   const cluster = data.kafka.clusterBrokers ?? [];
-  const druidKind = data.druid.localEngine ? 'local engine, not Apache Druid' : 'Apache Druid';
   return (
     <div className="flex items-center gap-2" data-testid="health">
       {data.readOnly && (
@@ -40,10 +39,9 @@ export function HealthIndicator() {
       />
       <Pill
         ok={data.druid.reachable}
-        label={data.druid.reachable ? `${data.druid.localEngine ? 'Druid' : 'Apache Druid'} ${shortVersion(data.druid.version)}` : 'Druid unreachable'}
-        detail={data.druid.reachable ? `${data.druid.url} — ${druidKind}, version ${data.druid.version}` : `${data.druid.url} — ${data.druid.error}`}
+        label={data.druid.reachable ? `Apache Druid ${shortVersion(data.druid.version)}` : 'Druid unreachable'}
+        detail={data.druid.reachable ? `${data.druid.url} — Apache Druid ${data.druid.version}` : `${data.druid.url} — ${data.druid.error}`}
         testId="health-druid"
-        badge={data.druid.reachable ? (data.druid.localEngine ? 'local engine' : undefined) : undefined}
       />
     </div>
   );
@@ -57,7 +55,7 @@ function shortVersion(version: string | undefined): string {
   return (version ?? '').split(/[\s(]/)[0];
 }
 
-function Pill({ ok, label, detail, testId, badge }: { ok: boolean; label: string; detail: string; testId: string; badge?: string }) {
+function Pill({ ok, label, detail, testId }: { ok: boolean; label: string; detail: string; testId: string }) {
   return (
     <span
       tabIndex={0}
@@ -70,7 +68,6 @@ function Pill({ ok, label, detail, testId, badge }: { ok: boolean; label: string
     >
       <span aria-hidden className={`h-2 w-2 rounded-full ${ok ? 'bg-emerald-500' : 'bg-rose-500'}`} />
       {label}
-      {badge && <span className="rounded bg-amber-100 px-1 text-[10px] uppercase tracking-wide text-amber-800">{badge}</span>}
       <span className="pointer-events-none absolute right-0 top-full z-20 mt-1 hidden w-max max-w-md rounded-md bg-slate-900 px-2 py-1 text-xs font-normal text-white shadow group-hover:block group-focus:block">
         {detail}
       </span>

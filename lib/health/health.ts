@@ -2,7 +2,6 @@
 // and which Druid is it talking to.
 import { z } from 'zod';
 
-export const LOCAL_ENGINE_MARKER = 'tributary-local-engine';
 
 export const HealthSchema = z.object({
   kafka: z.object({
@@ -16,7 +15,6 @@ export const HealthSchema = z.object({
     url: z.string(),
     layout: z.enum(['router', 'split']),
     version: z.string().optional(),
-    localEngine: z.boolean().optional(),
     error: z.string().optional(),
   }),
   /** Tributary's own mode: when read-only, the UI disables actions and submits. */
@@ -54,7 +52,6 @@ export async function checkHealth(probes: HealthProbes, now = new Date()): Promi
             url: probes.druidUrl,
             layout: probes.druidLayout,
             version: druid.value.version,
-            localEngine: isLocalEngine(druid.value.version),
           }
         : { reachable: false, url: probes.druidUrl, layout: probes.druidLayout, error: messageOf(druid.reason) },
     readOnly: probes.readOnly ?? false,
@@ -62,9 +59,6 @@ export async function checkHealth(probes: HealthProbes, now = new Date()): Promi
   };
 }
 
-export function isLocalEngine(version: string): boolean {
-  return version.includes(LOCAL_ENGINE_MARKER);
-}
 
 function messageOf(reason: unknown): string {
   return reason instanceof Error ? reason.message : String(reason);

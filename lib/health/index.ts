@@ -1,2 +1,2 @@
-export { checkHealth, isLocalEngine, HealthSchema, LOCAL_ENGINE_MARKER } from './health';
+export { checkHealth, HealthSchema } from './health';
 export type { Health, HealthProbes } from './health';

@@ -35,9 +35,9 @@ describe('compileExpression', () => {
   });
 
   it('names what it cannot read', () => {
-    expect(() => compileExpression("cast(qty, 'ARRAY<LONG>')")).toThrow("cast() to 'ARRAY<LONG>' is not supported by the local engine");
+    expect(() => compileExpression("cast(qty, 'ARRAY<LONG>')")).toThrow("cast() to 'ARRAY<LONG>' is not supported by the preview");
     expect(() => compileExpression('cast(qty, first)')).toThrow('cast() needs its type as a literal string');
-    expect(() => compileExpression('timestamp_parse(ts)')).toThrow('function "timestamp_parse" is not supported by the local engine');
+    expect(() => compileExpression('timestamp_parse(ts)')).toThrow('function "timestamp_parse" is not supported by the preview');
     expect(() => compileExpression('qty +')).toThrow('the expression ends too early');
     expect(() => compileExpression('upper(a, b)')).toThrow('function "upper" takes 1 to 1 arguments, got 2');
     expect(() => compileExpression('qty ; 1')).toThrow('cannot read the expression at character 4');

@@ -143,7 +143,7 @@ export function compileExpression(source: string): Expression {
       if (token.text === 'null') return { kind: 'literal', value: null };
       if (peek()?.text !== '(') return { kind: 'column', name: token.text };
       const spec = FUNCTIONS[token.text.toLowerCase()];
-      if (!spec) throw new Error(`function "${token.text}" is not supported by the local engine (supported: ${Object.keys(FUNCTIONS).join(', ')})`);
+      if (!spec) throw new Error(`function "${token.text}" is not supported by the preview (supported: ${Object.keys(FUNCTIONS).join(', ')})`);
       i++;
       const args: Node[] = [];
       if (peek()?.text !== ')') {
@@ -182,7 +182,7 @@ export function compileExpression(source: string): Expression {
 function checkCastType(node: Node): void {
   const type = node.kind === 'literal' && typeof node.value === 'string' ? node.value.toUpperCase() : undefined;
   if (type === undefined) throw new Error("cast() needs its type as a literal string, such as 'LONG'");
-  if (!(CAST_TYPES as readonly string[]).includes(type)) throw new Error(`cast() to '${type}' is not supported by the local engine (supported: ${CAST_TYPES.join(', ')})`);
+  if (!(CAST_TYPES as readonly string[]).includes(type)) throw new Error(`cast() to '${type}' is not supported by the preview (supported: ${CAST_TYPES.join(', ')})`);
 }
 
 function evaluate(node: Node, fields: Readonly<Record<string, unknown>>): unknown {

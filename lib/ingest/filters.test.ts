@@ -39,7 +39,7 @@ describe('compileFilter', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(FilterError);
       expect((error as FilterError).path).toBe('spec.dataSchema.transformSpec.filter.fields[0].type');
-      expect((error as FilterError).message).toBe('"spatial" is not supported by the local engine');
+      expect((error as FilterError).message).toBe('"spatial" is not supported by the preview');
     }
   });
 });

@@ -104,7 +104,7 @@ export function compileFilter(filter: Filter, path = 'filter'): RowPredicate {
       const column = columnOf(filter, path);
       const ordering = typeof filter.ordering === 'string' ? filter.ordering : filter.ordering && (filter.ordering as { type?: string }).type;
       if (ordering !== undefined && ordering !== 'lexicographic' && ordering !== 'numeric') {
-        throw new FilterError(`${path}.ordering`, `"${ordering}" is not supported by the local engine (lexicographic or numeric)`);
+        throw new FilterError(`${path}.ordering`, `"${ordering}" is not supported by the preview (lexicographic or numeric)`);
       }
       const numeric = ordering === 'numeric' || filter.alphaNumeric === true;
       return (row) => boundPredicate(row[column], filter.lower, filter.upper, filter.lowerStrict === true, filter.upperStrict === true, numeric);
@@ -142,6 +142,6 @@ export function compileFilter(filter: Filter, path = 'filter'): RowPredicate {
       return (row) => !inner(row);
     }
     default:
-      throw new FilterError(`${path}.type`, `"${filter.type}" is not supported by the local engine`);
+      throw new FilterError(`${path}.type`, `"${filter.type}" is not supported by the preview`);
   }
 }

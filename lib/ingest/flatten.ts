@@ -91,7 +91,7 @@ export function flattenSpecIssues(spec: FlattenSpec | null | undefined): { index
   const issues: { index: number; field: string; message: string }[] = [];
   (spec?.fields ?? []).forEach((field, index) => {
     if (!['root', 'path', 'jq', 'tree'].includes(field.type)) {
-      issues.push({ index, field: 'type', message: `"${field.type}" is not supported by the local engine` });
+      issues.push({ index, field: 'type', message: `"${field.type}" is not supported by the preview` });
       return;
     }
     if (!field.name) issues.push({ index, field: 'name', message: 'is required' });

@@ -38,7 +38,7 @@ export function granularityBucket(granularity: Granularity | null | undefined): 
   switch (granularity.type.toLowerCase()) {
     case 'period': {
       if (granularity.timeZone && !/^(UTC|Etc\/UTC|Z|GMT)$/i.test(granularity.timeZone)) {
-        throw new Error(`timeZone "${granularity.timeZone}" is not supported by the local engine (UTC only)`);
+        throw new Error(`timeZone "${granularity.timeZone}" is not supported by the preview (UTC only)`);
       }
       return periodBucket(granularity.period ?? '');
     }
@@ -71,7 +71,7 @@ export function periodBucket(period: string): Bucket {
   const [, years, months, weeks, days, hours, minutes, seconds] = match.map((part) => (part === undefined ? 0 : Number(part)));
   if (years && !months && !weeks && !days && !hours && !minutes && !seconds) return { kind: 'calendar', unit: 'year', count: years };
   if (months && !years && !weeks && !days && !hours && !minutes && !seconds) return { kind: 'calendar', unit: 'month', count: months };
-  if (years || months) throw new Error(`period "${period}" mixes months or years with other units, which the local engine does not support`);
+  if (years || months) throw new Error(`period "${period}" mixes months or years with other units, which the preview does not support`);
   const ms = weeks * 7 * DAY + days * DAY + hours * HOUR + minutes * MINUTE + seconds * 1000;
   if (ms <= 0) throw new Error(`period "${period}" is empty`);
   if (weeks && ms === weeks * 7 * DAY) return { kind: 'calendar', unit: 'week', count: weeks };

@@ -1,9 +1,8 @@
-// The row pipeline shared by the local engine and the load wizard's ingest preview.
+// Druid's row pipeline for the load wizard's ingest preview; Druid's own sampler is its judge.
 export { createRecordParser, createRowParser, type RecordParser, type RowParser, type RowParserOptions } from './row-parser';
 export { rollupRows } from './rollup';
 export { parseTimestamp, parseIso, compileJodaPattern, checkJodaPattern } from './timestamp';
 export { truncateToGranularity, bucketEnd, granularityName, periodToMs } from './granularity';
-export { checkSupported } from './supported';
 export { describeColumns, type RowColumn } from './columns';
 export { decodeRecord, ParseError } from './input-format';
 export { compileFilter } from './filters';

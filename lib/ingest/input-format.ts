@@ -78,7 +78,7 @@ function decodeRegex(line: string, format: InputFormat): Record<string, unknown>
 /** One text row per record: a record of several lines is refused rather than cut short. */
 function firstLine(text: string): string {
   const lines = text.replace(/\r?\n$/, '').split(/\r?\n/);
-  if (lines.length > 1) throw new ParseError(`Record holds ${lines.length} lines; the local engine reads one row per Kafka record`);
+  if (lines.length > 1) throw new ParseError(`Record holds ${lines.length} lines; the preview reads one row per Kafka record`);
   return lines[0] ?? '';
 }
 

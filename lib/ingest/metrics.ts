@@ -80,7 +80,7 @@ export function isSupportedMetric(type: string): boolean {
 
 function aggregatorOf(metric: MetricSpec): Aggregator {
   const aggregator = AGGREGATORS[metric.type];
-  if (!aggregator) throw new Error(`metric type "${metric.type}" is not supported by the local engine`);
+  if (!aggregator) throw new Error(`metric type "${metric.type}" is not supported by the preview`);
   return aggregator;
 }
 

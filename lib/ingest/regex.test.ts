@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileJavaRegex, matchRegexLine } from './regex';
 import { createRowParser } from './row-parser';
-import { checkSupported } from './supported';
 
 // The combined log format pattern lib/infer writes for access logs.
 const COMBINED = '^(\\S+) (\\S+) (\\S+) \\[([^\\]]+)\\] "(\\S+) (\\S+) ?(\\S*)" (\\d{3}) (\\d+|-) "([^"]*)" "([^"]*)".*$';
@@ -76,19 +75,5 @@ describe('compileJavaRegex', () => {
     expect(() => compileJavaRegex('\\h+(\\d+)')).toThrow('"\\h"');
     expect(() => compileJavaRegex('(\\d++)')).toThrow('pattern cannot be read');
     expect(() => compileJavaRegex('(?>a)')).toThrow('atomic group');
-  });
-
-  it('is checked by checkSupported at the pattern path', () => {
-    const spec = (inputFormat: Record<string, unknown>) => ({
-      type: 'kafka',
-      spec: {
-        dataSchema: { dataSource: 'logs', timestampSpec: { column: 't' }, dimensionsSpec: { dimensions: [] } },
-        ioConfig: { topic: 'logs', consumerProperties: { 'bootstrap.servers': 'k:9092' }, inputFormat },
-      },
-    });
-    expect(checkSupported(spec({ type: 'regex', pattern: COMBINED, columns: COLUMNS }))).toEqual([]);
-    expect(checkSupported(spec({ type: 'kafka', valueFormat: { type: 'regex', pattern: '^(.*)$', columns: ['line'] } }))).toEqual([]);
-    expect(checkSupported(spec({ type: 'regex', columns: ['a'] }))).toEqual([{ path: 'spec.ioConfig.inputFormat.pattern', message: 'is required for a regex input format' }]);
-    expect(checkSupported(spec({ type: 'regex', pattern: '(a' }))).toEqual([{ path: 'spec.ioConfig.inputFormat.pattern', message: expect.stringContaining('pattern cannot be read') }]);
   });
 });

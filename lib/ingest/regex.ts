@@ -40,9 +40,9 @@ export function compileJavaRegex(pattern: string): CompiledRegex {
     const char = source[i];
     if (char !== '\\') {
       if (char === '(' && source[i + 1] === '?' && /[-imsuxd]/.test(source[i + 2] ?? '')) {
-        throw new Error(`pattern uses the embedded flag group "${source.slice(i, i + 5)}...", which the local engine can only read at the start of the pattern`);
+        throw new Error(`pattern uses the embedded flag group "${source.slice(i, i + 5)}...", which the preview can only read at the start of the pattern`);
       }
-      if (char === '(' && source[i + 1] === '?' && source[i + 2] === '>') throw new Error('pattern uses an atomic group "(?>", which the local engine cannot run');
+      if (char === '(' && source[i + 1] === '?' && source[i + 2] === '>') throw new Error('pattern uses an atomic group "(?>", which the preview cannot run');
       out += char;
       continue;
     }
@@ -51,7 +51,7 @@ export function compileJavaRegex(pattern: string): CompiledRegex {
     if (next === 'A') out += '^';
     else if (next === 'z') out += '$';
     else if (next === 'Z') out += '(?=\\r?\\n?$)';
-    else if (JAVA_ONLY_ESCAPES.has(next)) throw new Error(`pattern uses "\\${next}", which means something else in the local engine's regular expressions`);
+    else if (JAVA_ONLY_ESCAPES.has(next)) throw new Error(`pattern uses "\\${next}", which means something else in the preview's regular expressions`);
     else out += `\\${next}`;
   }
   const unicode = /\\[pP]\{/.test(out);

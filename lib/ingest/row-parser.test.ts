@@ -61,7 +61,7 @@ describe('createRowParser', () => {
     });
     expect(csv({ value: '2024-01-30 21:21:41,Oslo,a,1\n2024-01-30 21:21:42,Oslo,b,2', timestamp: 0 })).toEqual({
       kind: 'unparseable',
-      reason: 'Record holds 2 lines; the local engine reads one row per Kafka record',
+      reason: 'Record holds 2 lines; the preview reads one row per Kafka record',
     });
     // Empty and missing fields are null; a quoted empty one is the empty string (Druid 33's sampler).
     expect(csv({ value: '2024-01-30 21:21:41,,', timestamp: 0 })).toMatchObject({ row: { city: null, note: null, n: null } });
@@ -236,7 +236,7 @@ describe('createRowParser', () => {
     expect(rows('2026-12-07T10:00:01Z,a,b\n\n2026-12-07T10:00:02Z,d,e')).toEqual([[1796637601000, 'a', 'b'], 'Timestamp[null] is unparseable! Event: {ts=null} (Line: 2)', [1796637602000, 'd', 'e']]);
     // A quoted field does not span lines: the open quote stays as text, the rest is the next row.
     expect(rows('2026-12-07T10:00:03Z,"multi\nline",x,y')).toEqual([[1796637603000, '"multi', null], 'Timestamp[line"] is unparseable! Event: {ts=line", a=x, b=y} (Line: 2)']);
-    // The one-row parser (the local engine's) still refuses such a record.
+    // The one-row parser (the preview's) still refuses such a record.
     expect(createRowParser({ inputFormat: { type: 'csv', columns: ['ts', 'a', 'b'] }, timestampSpec: { column: 'ts', format: 'auto' } })({ value: 'x\ny', timestamp: 0 })).toMatchObject({ kind: 'unparseable' });
   });
 });

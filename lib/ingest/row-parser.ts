@@ -146,7 +146,7 @@ function createFieldsParser(spec: RowParserOptions): (decoded: InputFields, line
 
 function compileTransforms(transforms: readonly { readonly type: string; readonly name: string; readonly expression?: string }[]): { name: string; evaluate: Expression }[] {
   return transforms.map((transform, i) => {
-    if (transform.type !== 'expression') throw new Error(`transformSpec.transforms[${i}].type "${transform.type}" is not supported by the local engine`);
+    if (transform.type !== 'expression') throw new Error(`transformSpec.transforms[${i}].type "${transform.type}" is not supported by the preview`);
     return { name: transform.name, evaluate: compileExpression(transform.expression ?? '') };
   });
 }

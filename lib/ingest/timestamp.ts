@@ -231,7 +231,7 @@ function tokenFor(char: string, count: number, pattern: string): { regex: string
     case 'T':
       return { regex: 'T', set: () => undefined };
     default:
-      throw new Error(`timestamp pattern "${pattern}" uses "${char.repeat(count)}", which the local engine cannot parse`);
+      throw new Error(`timestamp pattern "${pattern}" uses "${char.repeat(count)}", which the preview cannot parse`);
   }
 }
 

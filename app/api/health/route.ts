@@ -1,4 +1,4 @@
-// GET /api/health — Kafka and Druid reachability, Druid's version, local engine or real Druid.
+// GET /api/health — Kafka and Druid reachability, the Kafka brokers and Druid's version.
 import { apiRoute } from '@/lib/server/api';
 import { currentHealth } from '@/lib/server/health';
 

@@ -20,7 +20,7 @@ const spec = {
 const health = (readOnly: boolean) =>
   Response.json({
     kafka: { reachable: true, brokers: ['k:9092'] },
-    druid: { reachable: true, url: 'http://druid:8888', layout: 'router', version: '30.0.0', localEngine: false },
+    druid: { reachable: true, url: 'http://druid:8888', layout: 'router', version: '30.0.0' },
     readOnly,
     checkedAt: '2026-01-01T00:00:00.000Z',
   });

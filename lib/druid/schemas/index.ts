@@ -1,4 +1,4 @@
-// Every Druid response schema, for the client and for the local engine's contract tests.
+// Every Druid response schema, for the client and the contract tests.
 export * from './common';
 export * from './errors';
 export * from './supervisor';
