@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel, type ISocketFactory, type ITopicConfig, type Message } from 'kafkajs';
 import { startKafkaCluster, type KafkaCluster } from '@/devstack/real/kafka-cluster';
+import { pollUntil } from '@/devstack/real/testing';
 import { startFaultProxy, type FaultProxy } from '@/devstack/faults/proxy';
 import { parseConfig } from '@/lib/config';
 import { closeKafkaClient, kafkaClient, type KafkaClient } from './client';
@@ -130,5 +131,33 @@ describe('describeTopic', () => {
     const detail = await describeTopic(client, 'halfway');
     expect(detail.partitions[1]).toMatchObject({ earliestOffset: '0', latestOffset: '0', messages: '0' });
     expect(detail.problems).toEqual([]);
+  });
+});
+
+describe('a broker that crashed', () => {
+  // Once Kafka fences a crashed broker (about 9 s, broker.session.timeout.ms), a partition whose
+  // only replica was on it has no leader. Last in the file: the cluster keeps it leaderless.
+  it('still lists every topic and names the leaderless partition after Kafka fenced the broker', async () => {
+    await createTopics([{ topic: 'stranded', replicaAssignment: [{ partition: 0, replicas: [1] }, { partition: 1, replicas: [2] }] }]);
+    await cluster.stopNode(2, { crash: true });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await pollUntil(
+        'partition 1 of stranded leaderless',
+        () => admin.fetchTopicMetadata({ topics: ['stranded'] }).then(() => '', (error: Error) => error.message),
+        (message) => message.includes('There is no leader for this topic-partition'),
+        60_000,
+        500,
+      );
+    } finally {
+      await admin.disconnect();
+    }
+    const list = await listTopics(client);
+    expect(list.topics.map((t) => t.name)).toEqual(['halfway', 'orders', 'quiet', 'stranded']);
+    const detail = await describeTopic(client, 'stranded');
+    expect(detail.partitions[0]).toMatchObject({ leader: 1, latestOffset: '0' });
+    expect(detail.partitions[1]).toMatchObject({ leader: null, latestOffset: null });
+    expect(detail.problems[0]).toMatch(/^Partition 1: it has no leader/);
   });
 });

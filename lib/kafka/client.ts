@@ -8,6 +8,7 @@ import { createLogger } from 'kafkajs/src/loggers';
 import type { KafkaConfig } from '@/lib/config';
 import { kafkaClientOptions } from './client-options';
 import { KafkaError, toKafkaError } from './errors';
+import { keepPartitionErrors } from './lenient-metadata';
 import { RateTracker } from './rate';
 import { topicConfigsRequest } from './topic-configs';
 
@@ -277,6 +278,7 @@ class PooledKafkaClient implements KafkaClient {
         retry: { retries: Math.min(this.config.brokers.length - 1, 2), initialRetryTime: 100, maxRetryTime: 500 },
         allowAutoTopicCreation: false,
       });
+      keepPartitionErrors(cluster);
       try {
         await withDeadline(cluster.connect(), this.config.connectionTimeoutMs + 250, 'Connection timeout');
       } catch (error) {

@@ -106,3 +106,16 @@ declare module 'kafkajs/src/protocol/requests/describeConfigs' {
   export const versions: string[];
   export function protocol(version: { version: string }): (request: object) => { request: { encode(): Promise<{ buffer: Buffer }> } };
 }
+
+declare module 'kafkajs/src/protocol/requests/apiKeys' {
+  const apiKeys: { Metadata: number } & Record<string, number>;
+  export default apiKeys;
+}
+
+declare module 'kafkajs/src/protocol/requests' {
+  export const requests: { Metadata: unknown } & Record<string, unknown>;
+}
+
+declare module 'kafkajs/src/protocol/error' {
+  export function createErrorFromCode(code: number): Error;
+}
