@@ -1,48 +1,27 @@
 // The topic catalogue against real Kafka 4.4 (a three-node cluster of this file's own): every topic
 // with offsets, rate and newest message time; a partition whose leader cannot be reached is named
 // while the rest still shows.
-import net from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Kafka, logLevel, type ISocketFactory, type ITopicConfig, type Message } from 'kafkajs';
-import { startKafkaCluster, type KafkaCluster } from '@/devstack/real/kafka-cluster';
+import type { ITopicConfig, Kafka, Message } from 'kafkajs';
+import type { KafkaCluster } from '@/devstack/real/kafka-cluster';
 import { pollUntil } from '@/devstack/real/testing';
-import { startFaultProxy, type FaultProxy } from '@/devstack/faults/proxy';
-import { parseConfig } from '@/lib/config';
-import { closeKafkaClient, kafkaClient, type KafkaClient } from './client';
+import type { KafkaClient } from './client';
+import { startProxiedCluster, type ProxiedCluster } from '@/devstack/real/proxied-kafka-cluster';
 import { describeTopic, listTopics } from './catalogue';
 
 const NEWEST = Date.parse('2026-03-01T12:00:00Z');
 
 let cluster: KafkaCluster;
 let kafka: Kafka;
-/** Tributary reaches each broker through a fault proxy of its own, so one can become unreachable while the cluster keeps it. */
-const proxies = new Map<number, FaultProxy>();
 let client: KafkaClient;
-
-async function createTopics(topics: ITopicConfig[]): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({ topics, waitForLeaders: true });
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-async function produce(topic: string, messages: Message[]): Promise<void> {
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
-  await producer.connect();
-  try {
-    await producer.send({ topic, messages, acks: -1 });
-  } finally {
-    await producer.disconnect();
-  }
-}
+let proxied: ProxiedCluster;
+const createTopics = (topics: ITopicConfig[]) => proxied.createTopics(topics);
+const produce = (topic: string, messages: Message[]) => proxied.produce(topic, messages);
+const proxyOf = (nodeId: number) => proxied.proxyOf(nodeId);
 
 beforeAll(async () => {
-  cluster = await startKafkaCluster({ dir: path.resolve('.devstack', `catalogue-cluster-${process.pid}`), portBase: 44200 });
-  kafka = new Kafka({ brokers: cluster.bootstrapServers.split(','), logLevel: logLevel.NOTHING });
+  proxied = await startProxiedCluster('catalogue', 44200);
+  ({ cluster, kafka, client } = proxied);
   await createTopics([
     // Old timestamps: without retention.ms=-1, time-based retention would delete them.
     { topic: 'orders', numPartitions: 4, replicationFactor: 3, configEntries: [{ name: 'retention.ms', value: '-1' }] },
@@ -58,19 +37,9 @@ beforeAll(async () => {
     await admin.disconnect();
   }
   await produce('orders', Array.from({ length: 40 }, (_, i) => ({ value: `{"order":${i}}`, partition: i % 4, timestamp: String(NEWEST - (39 - i) * 1000) })));
-  for (const node of cluster.nodes) proxies.set(node.port, await startFaultProxy({ target: { host: '127.0.0.1', port: node.port } }));
-  const socketFactory: ISocketFactory = ({ port, onConnect }) => net.connect({ host: '127.0.0.1', port: proxies.get(port)!.port }, onConnect);
-  const config = parseConfig({ KAFKA_BROKERS: cluster.bootstrapServers, DRUID_URL: 'http://127.0.0.1:1', KAFKA_CONNECTION_TIMEOUT_MS: '1000', KAFKA_REQUEST_TIMEOUT_MS: '5000' }).kafka;
-  client = kafkaClient(config, { socketFactory });
 });
 
-afterAll(async () => {
-  if (client) await closeKafkaClient(client);
-  await Promise.all([...proxies.values()].map((proxy) => proxy.close()));
-  await cluster?.close();
-});
-
-const proxyOf = (nodeId: number) => proxies.get(cluster.nodes.find((node) => node.nodeId === nodeId)!.port)!;
+afterAll(() => proxied?.close());
 
 describe('listTopics', () => {
   it('lists topics with partitions, offsets, messages and newest message time, hiding internal ones', async () => {

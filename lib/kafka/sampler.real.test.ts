@@ -1,15 +1,11 @@
 // The sampler against real Kafka 4.4 (a three-node cluster of this file's own): what a user sees
 // for each way of sampling, for awkward topics, a broker Tributary cannot reach and a moved leader.
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Kafka, logLevel, type ISocketFactory, type ITopicConfig, type Message } from 'kafkajs';
-import { startKafkaCluster, type KafkaCluster } from '@/devstack/real/kafka-cluster';
+import type { ITopicConfig, Kafka, Message } from 'kafkajs';
 import { pollUntil } from '@/devstack/real/testing';
-import { startFaultProxy, type FaultProxy } from '@/devstack/faults/proxy';
-import { parseConfig } from '@/lib/config';
-import { closeKafkaClient, kafkaClient, type KafkaClient } from './client';
+import type { KafkaClient } from './client';
+import { startProxiedCluster, type ProxiedCluster } from '@/devstack/real/proxied-kafka-cluster';
 import { KafkaError } from './errors';
 import { planSample } from './sample-plan';
 import { runSample } from './sampler';
@@ -20,35 +16,16 @@ const lines = readFileSync('testdata/samples/seed000-clickstream/messages.jsonl'
 // The messages carry old timestamps: without this, time-based retention would delete them.
 const KEEP_FOREVER = [{ name: 'retention.ms', value: '-1' }];
 
-let cluster: KafkaCluster;
 let kafka: Kafka;
-/** Tributary reaches each broker through a fault proxy of its own, so one can become unreachable while the cluster keeps it. */
-const proxies = new Map<number, FaultProxy>();
 let client: KafkaClient;
-
-async function createTopics(topics: ITopicConfig[]): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({ topics, waitForLeaders: true });
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-async function produce(topic: string, messages: Message[]): Promise<void> {
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
-  await producer.connect();
-  try {
-    await producer.send({ topic, messages, acks: -1 });
-  } finally {
-    await producer.disconnect();
-  }
-}
+let proxied: ProxiedCluster;
+const createTopics = (topics: ITopicConfig[]) => proxied.createTopics(topics);
+const produce = (topic: string, messages: Message[]) => proxied.produce(topic, messages);
+const proxyOf = (nodeId: number) => proxied.proxyOf(nodeId);
 
 beforeAll(async () => {
-  cluster = await startKafkaCluster({ dir: path.resolve('.devstack', `sampler-cluster-${process.pid}`), portBase: 44100 });
-  kafka = new Kafka({ brokers: cluster.bootstrapServers.split(','), logLevel: logLevel.NOTHING });
+  proxied = await startProxiedCluster('sampler', 44100);
+  ({ kafka, client } = proxied);
   await createTopics([
     { topic: 'clicks', numPartitions: 3, configEntries: KEEP_FOREVER },
     { topic: 'empty', numPartitions: 2 },
@@ -59,19 +36,9 @@ beforeAll(async () => {
     Array.from({ length: 300 }, (_, i) => ({ key: `k${i}`, value: lines[i % lines.length], partition: i % 3, timestamp: String(BASE + i * 1000), headers: { seq: String(i) } })),
   );
   await produce('binary', [{ value: Buffer.from([0x00, 0xff, 0xfe, 0x80]) }, { value: 'x'.repeat(300 * 1024) }, { value: 'plain text' }]);
-  for (const node of cluster.nodes) proxies.set(node.port, await startFaultProxy({ target: { host: '127.0.0.1', port: node.port } }));
-  const socketFactory: ISocketFactory = ({ port, onConnect }) => net.connect({ host: '127.0.0.1', port: proxies.get(port)!.port }, onConnect);
-  const config = parseConfig({ KAFKA_BROKERS: cluster.bootstrapServers, DRUID_URL: 'http://127.0.0.1:1', KAFKA_CONNECTION_TIMEOUT_MS: '1000', KAFKA_REQUEST_TIMEOUT_MS: '5000' }).kafka;
-  client = kafkaClient(config, { socketFactory });
 });
 
-afterAll(async () => {
-  if (client) await closeKafkaClient(client);
-  await Promise.all([...proxies.values()].map((proxy) => proxy.close()));
-  await cluster?.close();
-});
-
-const proxyOf = (nodeId: number) => proxies.get(cluster.nodes.find((node) => node.nodeId === nodeId)!.port)!;
+afterAll(() => proxied?.close());
 
 async function sample(topic: string, input: SampleRequestInput, signal = new AbortController().signal) {
   const plan = await planSample(client, topic, SampleRequestSchema.parse(input));
