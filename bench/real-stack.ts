@@ -6,7 +6,8 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { Message } from 'kafkajs';
 import { druidSql, pollUntil, STACK_FILE_VARIABLE } from '@/devstack/real/testing';
-import { stackKafka } from '@/devstack/real/testing-app';
+import { createTopicWith, deleteTopics } from '@/devstack/real/testing-app';
+import { kafkaSupervisorSpec as supervisorSpec } from '@/devstack/demo-supervisor';
 import type { StackState } from '@/devstack/stack';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -14,8 +15,6 @@ export const DEFAULT_STACK_FILE = path.join(ROOT, '.devstack', 'dev', 'stack.jso
 const HOW_TO_START =
   'start one with `npm run demo` (then TRIBUTARY_STACK_FILE=.devstack/demo/stack.json) or ' +
   '`node --import tsx devstack/stack.ts --dir .devstack/dev --port-base 38000 --app-port 38300`, and run this again';
-/** Kafka's default message.max.bytes is 1 MB a batch: small messages go in sends of this many. */
-const PRODUCE_BATCH_MESSAGES = 2_000;
 const TASKS_STOP_TIMEOUT_MS = 60_000;
 const DRUID_CALL_TIMEOUT_MS = 30_000;
 
@@ -98,63 +97,15 @@ export function runBench(main: () => Promise<void>): void {
     .finally(() => process.exit());
 }
 
-/** Creates a topic and produces `count` messages in batches, round-robin over its partitions. */
+/** Creates a topic and produces `count` messages, round-robin over its partitions; deleted at cleanup. */
 export async function createTopicWithMessages(topic: string, partitions: number, count: number, message: (i: number) => Message): Promise<void> {
-  const kafka = stackKafka();
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
-  } finally {
-    await admin.disconnect();
-  }
-  onCleanup(`topic ${topic}`, () => deleteTopic(topic));
-  const producer = kafka.producer();
-  await producer.connect();
-  try {
-    for (let start = 0; start < count; start += PRODUCE_BATCH_MESSAGES) {
-      const messages = Array.from({ length: Math.min(PRODUCE_BATCH_MESSAGES, count - start) }, (_, k) => ({ partition: (start + k) % partitions, ...message(start + k) }));
-      await producer.send({ topic, messages });
-    }
-  } finally {
-    await producer.disconnect();
-  }
-}
-
-async function deleteTopic(topic: string): Promise<void> {
-  const admin = stackKafka().admin();
-  await admin.connect();
-  try {
-    await admin.deleteTopics({ topics: [topic] });
-  } finally {
-    await admin.disconnect();
-  }
+  await createTopicWith(topic, partitions, Array.from({ length: count }, (_, i) => message(i)));
+  onCleanup(`topic ${topic}`, () => deleteTopics(topic));
 }
 
 /** A Kafka supervisor spec in the form the wizard submits (lib/spec/build-spec.ts). */
 export function kafkaSupervisorSpec(options: { datasource: string; topic: string; bootstrapServers: string; timestampSpec: object; dimensions: readonly unknown[] }) {
-  return {
-    type: 'kafka',
-    spec: {
-      dataSchema: {
-        dataSource: options.datasource,
-        timestampSpec: options.timestampSpec,
-        dimensionsSpec: { dimensions: options.dimensions },
-        granularitySpec: { type: 'uniform', segmentGranularity: 'hour', queryGranularity: 'none', rollup: false },
-      },
-      ioConfig: {
-        type: 'kafka',
-        topic: options.topic,
-        inputFormat: { type: 'json' },
-        consumerProperties: { 'bootstrap.servers': options.bootstrapServers },
-        useEarliestOffset: true,
-        taskCount: 1,
-        replicas: 1,
-        taskDuration: 'PT1H',
-      },
-      tuningConfig: { type: 'kafka' },
-    },
-  };
+  return supervisorSpec({ ...options, dataSource: options.datasource });
 }
 
 /** Submits a supervisor straight to the Overlord; it is terminated and its datasource dropped at cleanup. */

@@ -10,15 +10,23 @@ import { createDruidClient } from '@/lib/druid';
 export const DEMO_TOPIC = 'web-clickstream';
 export const DEMO_DATASOURCE = 'web-clickstream';
 
-function kafkaSupervisor(options: { topic: string; bootstrapServers: string; timestampSpec: object; dimensions: string[]; metrics: object[] }) {
+/** A JSON Kafka supervisor spec that reads from the earliest offsets, as the demo and the tests submit them. */
+export function kafkaSupervisorSpec(options: {
+  topic: string;
+  dataSource?: string;
+  bootstrapServers: string;
+  timestampSpec: object;
+  dimensions: readonly unknown[];
+  metrics?: readonly object[];
+}) {
   return {
     type: 'kafka',
     spec: {
       dataSchema: {
-        dataSource: options.topic,
+        dataSource: options.dataSource ?? options.topic,
         timestampSpec: options.timestampSpec,
         dimensionsSpec: { dimensions: options.dimensions },
-        metricsSpec: options.metrics,
+        ...(options.metrics ? { metricsSpec: options.metrics } : {}),
         granularitySpec: { type: 'uniform', segmentGranularity: 'hour', queryGranularity: 'none', rollup: false },
       },
       ioConfig: {
@@ -38,7 +46,7 @@ function kafkaSupervisor(options: { topic: string; bootstrapServers: string; tim
 
 export function demoSupervisorSpecs(bootstrapServers: string) {
   return [
-    kafkaSupervisor({
+    kafkaSupervisorSpec({
       topic: DEMO_TOPIC,
       bootstrapServers,
       timestampSpec: { column: 'time', format: 'iso' },
@@ -48,7 +56,7 @@ export function demoSupervisorSpecs(bootstrapServers: string) {
         { type: 'longSum', name: 'latencyMs', fieldName: 'latencyMs' },
       ],
     }),
-    kafkaSupervisor({
+    kafkaSupervisorSpec({
       topic: 'crypto-prices',
       bootstrapServers,
       timestampSpec: { column: 'timestamp', format: 'posix' },

@@ -16,6 +16,9 @@ export async function appJson<T = Record<string, unknown>>(route: string, init: 
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
 }
 
+/** Kafka's default message.max.bytes is 1 MB a batch: small messages go in sends of this many. */
+const PRODUCE_BATCH_MESSAGES = 2_000;
+
 export function stackKafka(): Kafka {
   return new Kafka({ clientId: 'tributary-tests', brokers: [testStack().kafka.bootstrapServers], logLevel: logLevel.NOTHING });
 }
@@ -34,7 +37,10 @@ export async function createTopicWith(topic: string, partitions: number, message
   const producer = kafka.producer();
   await producer.connect();
   try {
-    await producer.send({ topic, messages: messages.map((message, i) => ({ partition: i % partitions, ...message })) });
+    for (let start = 0; start < messages.length; start += PRODUCE_BATCH_MESSAGES) {
+      const batch = messages.slice(start, start + PRODUCE_BATCH_MESSAGES);
+      await producer.send({ topic, messages: batch.map((message, k) => ({ partition: (start + k) % partitions, ...message })) });
+    }
   } finally {
     await producer.disconnect();
   }

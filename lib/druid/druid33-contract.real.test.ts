@@ -10,6 +10,7 @@ import { parseDruidJson } from './json';
 import { schemaFor } from './testing/contract-schemas';
 import { createDruidClient } from './client';
 import { parseConfig } from '@/lib/config';
+import { kafkaSupervisorSpec } from '@/devstack/demo-supervisor';
 
 const RECORD_DIR = path.resolve(import.meta.dirname, '../../testdata/druid-contract/druid33');
 const record = process.env.RECORD_DRUID33 === '1';
@@ -49,34 +50,17 @@ function expectContract(name: string, answer: Answer, status = 200): void {
   }
 }
 
-function supervisorSpec() {
-  return {
-    type: 'kafka',
-    spec: {
-      dataSchema: {
-        dataSource: id,
-        timestampSpec: { column: 'time', format: 'iso' },
-        dimensionsSpec: { dimensions: ['url', 'user'] },
-        metricsSpec: [
-          { type: 'count', name: 'views' },
-          { type: 'longSum', name: 'latencyMs', fieldName: 'latencyMs' },
-        ],
-        granularitySpec: { type: 'uniform', segmentGranularity: 'hour', queryGranularity: 'none', rollup: false },
-      },
-      ioConfig: {
-        type: 'kafka',
-        topic: id,
-        inputFormat: { type: 'json' },
-        consumerProperties: { 'bootstrap.servers': stack.kafka.bootstrapServers },
-        useEarliestOffset: true,
-        taskCount: 1,
-        replicas: 1,
-        taskDuration: 'PT1H',
-      },
-      tuningConfig: { type: 'kafka' },
-    },
-  };
-}
+const supervisorSpec = () =>
+  kafkaSupervisorSpec({
+    topic: id,
+    bootstrapServers: stack.kafka.bootstrapServers,
+    timestampSpec: { column: 'time', format: 'iso' },
+    dimensions: ['url', 'user'],
+    metrics: [
+      { type: 'count', name: 'views' },
+      { type: 'longSum', name: 'latencyMs', fieldName: 'latencyMs' },
+    ],
+  });
 
 const interval = '2026-11-19T00:00:00.000Z/2026-11-21T00:00:00.000Z';
 

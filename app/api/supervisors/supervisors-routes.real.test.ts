@@ -5,28 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { druidSql, pollUntil, testStack } from '@/devstack/real/testing';
 import { appJson, createTopicWith, deleteTopics, stackKafka } from '@/devstack/real/testing-app';
 import type { SubmitResult, SupervisorDetail } from '@/lib/operate';
+import { kafkaSupervisorSpec } from '@/devstack/demo-supervisor';
 
 const stack = testStack();
 const id = `routes-${Date.now().toString(36)}`;
 const BASE_MS = Date.now() - 3_600_000;
 const message = (i: number) => ({ value: JSON.stringify({ time: new Date(BASE_MS + i * 1_000).toISOString(), url: `/page/${i % 4}`, user: `u${i % 5}`, latencyMs: i % 90 }) });
 
-function spec(dimensions: string[]) {
-  return {
-    type: 'kafka',
-    spec: {
-      dataSchema: {
-        dataSource: id,
-        timestampSpec: { column: 'time', format: 'iso' },
-        dimensionsSpec: { dimensions },
-        metricsSpec: [{ type: 'count', name: 'count' }],
-        granularitySpec: { type: 'uniform', segmentGranularity: 'hour', queryGranularity: 'none', rollup: false },
-      },
-      ioConfig: { type: 'kafka', topic: id, inputFormat: { type: 'json' }, consumerProperties: { 'bootstrap.servers': stack.kafka.bootstrapServers }, useEarliestOffset: true, taskCount: 1, replicas: 1, taskDuration: 'PT1H' },
-      tuningConfig: { type: 'kafka' },
-    },
-  };
-}
+const spec = (dimensions: string[]) =>
+  kafkaSupervisorSpec({ topic: id, bootstrapServers: stack.kafka.bootstrapServers, timestampSpec: { column: 'time', format: 'iso' }, dimensions, metrics: [{ type: 'count', name: 'count' }] });
 
 const detail = async () => (await appJson<SupervisorDetail>(`/api/supervisors/${id}`)).body;
 
