@@ -14,11 +14,13 @@ async function kafkaFault(fault: { kind: string; ms?: number } | null): Promise<
   if (!response.ok) throw new Error(`fault control answered ${response.status}: ${await response.text()}`);
 }
 
-async function createTopic(topic: string, numPartitions: number): Promise<void> {
-  const admin = new Kafka({ brokers: [readStack().kafka.bootstrapServers], logLevel: logLevel.NOTHING }).admin();
+const kafka = () => new Kafka({ brokers: [readStack().kafka.bootstrapServers], logLevel: logLevel.NOTHING });
+
+async function createTopic(topic: string, numPartitions: number, configEntries: { name: string; value: string }[] = []): Promise<void> {
+  const admin = kafka().admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: [{ topic, numPartitions }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions, configEntries }], waitForLeaders: true });
   } finally {
     await admin.disconnect();
   }
@@ -95,6 +97,36 @@ test('names a topic that does not exist and suggests the close one', async ({ pa
   const load = new LoadPage(page);
   await load.open('?topic=web-clicks');
   await expect(load.alert).toContainText(`Topic "web-clicks" does not exist on this Kafka cluster. Did you mean "${TOPIC}"?`);
+});
+
+test("shows the topic's retention, cleanup policy and the consumer groups reading it, with their lag", async ({ page }) => {
+  const name = `e2e-retention-${Date.now()}`;
+  const group = `${name}-readers`;
+  await createTopic(name, 2, [
+    { name: 'retention.ms', value: String(3 * 86_400_000) },
+    { name: 'cleanup.policy', value: 'compact,delete' },
+  ]);
+  const producer = kafka().producer();
+  await producer.connect();
+  await producer.send({ topic: name, messages: Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: `{"n":${i}}`, partition: i % 2 })) });
+  await producer.disconnect();
+  const admin = kafka().admin();
+  await admin.connect();
+  try {
+    await admin.setOffsets({ groupId: group, topic: name, partitions: [{ partition: 0, offset: '2' }, { partition: 1, offset: '5' }] });
+    const load = new LoadPage(page);
+    await load.open(`?topic=${name}&limit=10`);
+    await expect(page.getByText('Retention', { exact: true }).locator('..')).toContainText('3 days');
+    await expect(page.getByText('Cleanup policy', { exact: true }).locator('..')).toContainText('compact, delete');
+    const groups = page.getByRole('region', { name: 'Consumer groups' });
+    // 5 messages per partition: 3 left after offset 2, none after offset 5.
+    const row = groups.getByRole('row', { name: new RegExp(group) });
+    await expect(row.getByRole('cell').nth(3)).toHaveText('3');
+  } finally {
+    await admin.deleteGroups([group]).catch(() => undefined);
+    await admin.deleteTopics({ topics: [name] }).catch(() => undefined);
+    await admin.disconnect();
+  }
 });
 
 test('says an empty topic is empty, at once', async ({ page }) => {
