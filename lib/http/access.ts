@@ -1,18 +1,21 @@
 // The app's own access settings: optional HTTP basic auth and a read-only mode.
 import { ApiError } from './api-error';
+import type { Identity } from './identity';
 
 export interface AccessConfig {
   readonly basicAuth?: { readonly username: string; readonly password: string };
   readonly readOnly: boolean;
 }
 
-export function checkAccess(request: Request, access: AccessConfig, mutates: boolean): void {
+export function checkAccess(request: Request, access: AccessConfig, mutates: boolean): Identity {
   if (access.basicAuth && !hasCredentials(request.headers.get('authorization'), access.basicAuth)) {
     throw new ApiError(401, 'unauthorized', 'Sign in to Tributary: this instance requires a user name and password.');
   }
   if (mutates && access.readOnly) {
     throw new ApiError(403, 'read_only', 'This Tributary instance is read-only (TRIBUTARY_READ_ONLY=true): actions and submits are disabled.');
   }
+  const role = access.readOnly ? 'viewer' : 'admin';
+  return access.basicAuth ? { user: access.basicAuth.username, role, via: 'basic' } : { user: null, role, via: 'open' };
 }
 
 export function hasCredentials(header: string | null, expected: { username: string; password: string }): boolean {

@@ -4,12 +4,17 @@
 import { z, type ZodType } from 'zod';
 import { ApiError, errorBody, isApiErrorSource, type ApiErrorInfo } from './api-error';
 import { checkAccess, type AccessConfig } from './access';
+import type { Identity, Role } from './identity';
 
 export interface RouteContext<P, Q, B> {
   readonly params: P;
   readonly query: Q;
   readonly body: B;
   readonly request: Request;
+  /** Who is asking, as the access settings recognised them. */
+  readonly identity: Identity;
+  /** The client's address as the server saw it, for the audit trail; null when unknown. */
+  readonly clientAddress: string | null;
   /** Aborted when the client goes away or the route's deadline passes. */
   readonly signal: AbortSignal;
 }
@@ -20,6 +25,8 @@ export interface RouteOptions<P, Q, B> {
   readonly body?: ZodType<B>;
   /** Actions that change Kafka or Druid; refused when the app runs read-only. */
   readonly mutates?: boolean;
+  /** The least role that may call the route; viewer when absent. */
+  readonly role?: Role;
   readonly timeoutMs?: number;
   /** Access settings; resolved lazily so a route module can load before config is valid. */
   readonly access?: () => AccessConfig;
@@ -38,12 +45,15 @@ export function route<P = undefined, Q = undefined, B = undefined>(
     const deadline = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const signal = AbortSignal.any([request.signal, deadline]);
     try {
-      if (options.access) checkAccess(request, options.access(), options.mutates ?? false);
+      const identity: Identity = options.access
+        ? checkAccess(request, options.access(), options.mutates ?? false)
+        : { user: null, role: 'admin', via: 'open' };
+      const clientAddress = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() || null;
       const rawParams = context?.params ? await context.params : {};
       const params = parseInput(options.params, rawParams, 'path');
       const query = parseInput(options.query, Object.fromEntries(new URL(request.url).searchParams), 'query');
       const body = options.body ? parseInput(options.body, await readJson(request), 'body') : (undefined as B);
-      const result = await handler({ params, query, body, request, signal });
+      const result = await handler({ params, query, body, request, identity, clientAddress, signal });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       if (deadline.aborted && !isApiErrorSource(error)) {
