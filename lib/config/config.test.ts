@@ -52,6 +52,13 @@ describe('parseConfig', () => {
     expect(config.kafka.sasl).toEqual({ mechanism: 'scram-sha-512', username: 'u', password: 'p' });
   });
 
+  it('reads the extra origins a Druid leader may redirect to, as origins', () => {
+    const config = parseConfig({ ...base, DRUID_ALLOWED_ORIGINS: 'https://Overlord-2:8281/, http://overlord-3:8090' });
+    expect(config.druid.allowedOrigins).toEqual(['https://overlord-2:8281', 'http://overlord-3:8090']);
+    expect(parseConfig(base).druid.allowedOrigins).toEqual([]);
+    expect(problemsOf({ ...base, DRUID_ALLOWED_ORIGINS: 'http://overlord-2:8090/druid' })).toContain('DRUID_ALLOWED_ORIGINS each entry must be an origin');
+  });
+
   it('treats empty variables as unset', () => {
     const config = parseConfig({ ...base, DRUID_USER: '', DRUID_PASSWORD: '', KAFKA_SSL: '' });
     expect(config.druid.auth).toBeUndefined();

@@ -23,6 +23,15 @@ const brokerList = z
     'each broker must be host:port, separated by commas',
   );
 
+const originList = z
+  .string()
+  .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+  .refine(
+    (list) => list.every((o) => /^https?:\/\/[^\s/]+\/?$/.test(o) && URL.canParse(o)),
+    'each entry must be an origin such as https://overlord-2:8281, separated by commas',
+  )
+  .transform((list) => list.map((o) => new URL(o).origin));
+
 const EnvSchema = z
   .object({
     KAFKA_BROKERS: brokerList,
@@ -51,6 +60,8 @@ const EnvSchema = z
     DRUID_TLS_CA_FILE: z.string().optional(),
     DRUID_TLS_REJECT_UNAUTHORIZED: bool.default(true),
     DRUID_TIMEOUT_MS: MS.default(15_000),
+    /** Origins besides the Druid URLs above that Druid may redirect Tributary to (an Overlord's or Coordinator's leader). */
+    DRUID_ALLOWED_ORIGINS: originList.optional(),
 
     SCHEMA_REGISTRY_URL: httpUrl.optional(),
     SCHEMA_REGISTRY_USER: z.string().optional(),
@@ -108,6 +119,8 @@ export interface DruidConfig {
   readonly auth?: { readonly username: string; readonly password: string };
   readonly tls: { readonly caFile?: string; readonly rejectUnauthorized: boolean };
   readonly timeoutMs: number;
+  /** Origins besides the three URLs that a leader redirect may lead to; anywhere else is refused. */
+  readonly allowedOrigins?: readonly string[];
 }
 
 export interface Config {
@@ -174,6 +187,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
       auth: env.DRUID_USER ? { username: env.DRUID_USER, password: env.DRUID_PASSWORD! } : undefined,
       tls: { caFile: env.DRUID_TLS_CA_FILE, rejectUnauthorized: env.DRUID_TLS_REJECT_UNAUTHORIZED },
       timeoutMs: env.DRUID_TIMEOUT_MS,
+      allowedOrigins: env.DRUID_ALLOWED_ORIGINS ?? [],
     },
     schemaRegistry: env.SCHEMA_REGISTRY_URL
       ? { url: env.SCHEMA_REGISTRY_URL, username: env.SCHEMA_REGISTRY_USER, password: env.SCHEMA_REGISTRY_PASSWORD }

@@ -143,10 +143,10 @@ describe('retries', () => {
 });
 
 describe('the Overlord leader', () => {
-  it('follows a redirect to the leader, re-sending the method, body and credentials', async () => {
+  it('follows a redirect to a leader the admin listed, re-sending the method, body and credentials', async () => {
     const leader = await fake(() => json('{"id":"clicks"}'));
     const follower = await fake((request) => ({ status: 307, headers: { location: `${leader.url}${request.url}` } }));
-    const client = clientFor(follower.url, { auth: { username: 'admin', password: 'secret' } });
+    const client = clientFor(follower.url, { auth: { username: 'admin', password: 'secret' }, allowedOrigins: [leader.url] });
     expect(await client.supervisors.submit({ type: 'kafka', spec: {} })).toEqual({ id: 'clicks' });
     expect(leader.requests).toHaveLength(1);
     expect(leader.requests[0]).toMatchObject({ method: 'POST', url: S, body: '{"type":"kafka","spec":{}}' });
@@ -156,8 +156,42 @@ describe('the Overlord leader', () => {
   it('names the leader in errors that happen there', async () => {
     const leader = await fake(() => json('{"error":"Supervisor clicks is already suspended"}', 400));
     const follower = await fake((request) => ({ status: 307, headers: { location: `${leader.url}${request.url}` } }));
-    const error = await failure(clientFor(follower.url).supervisors.suspend('clicks'));
+    const error = await failure(clientFor(follower.url, { allowedOrigins: [leader.url] }).supervisors.suspend('clicks'));
     expect(error).toMatchObject({ url: leader.url, message: 'Supervisor clicks is already suspended' });
+  });
+
+  it('follows a redirect to another configured Druid service without listing it again', async () => {
+    const coordinator = await fake(() => json('["clicks"]'));
+    const overlord = await fake((request) => ({ status: 307, headers: { location: `${coordinator.url}${request.url}` } }));
+    expect(await clientFor(overlord.url, { coordinatorUrl: coordinator.url }).supervisors.list()).toEqual(['clicks']);
+    expect(coordinator.requests).toHaveLength(1);
+  });
+
+  it('refuses a redirect to a host outside the configuration, naming it, and sends it nothing', async () => {
+    const elsewhere = await fake(() => json('{"id":"clicks"}'));
+    const follower = await fake((request) => ({ status: 307, headers: { location: `${elsewhere.url}${request.url}` } }));
+    const client = clientFor(follower.url, { auth: { username: 'admin', password: 'secret' } });
+    const error = await failure(client.supervisors.submit({ type: 'kafka', spec: {} }));
+    expect(error).toMatchObject({ kind: 'invalid-response', status: 307, url: follower.url });
+    expect(error.message).toBe(
+      `Druid's Overlord at ${follower.url} answered POST ${S} with a redirect to ${elsewhere.url}, a host outside Tributary's configuration; ` +
+        'Tributary did not follow it. If that is the leader, add its origin to DRUID_ALLOWED_ORIGINS',
+    );
+    expect(elsewhere.requests).toEqual([]);
+    // A read is not retried into the same refusal either.
+    await failure(client.supervisors.list());
+    expect(elsewhere.requests).toEqual([]);
+    expect(follower.requests).toHaveLength(2);
+  });
+
+  it('tells origins apart by scheme and port, and refuses a location that is not http(s)', async () => {
+    const druid = await fake((request) => {
+      if (request.url.includes('/https/')) return { status: 307, headers: { location: `${druid.url.replace('http:', 'https:')}${request.url}` } };
+      return { status: 308, headers: { location: 'file:///etc/passwd' } };
+    });
+    const client = clientFor(druid.url, {}, { retry: { attempts: 1 } });
+    expect((await failure(client.supervisors.status('https'))).message).toContain(`a redirect to ${druid.url.replace('http:', 'https:')}, a host outside`);
+    expect((await failure(client.supervisors.status('file'))).message).toContain('a redirect to "file:///etc/passwd", a host outside');
   });
 });
 

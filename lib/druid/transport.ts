@@ -1,5 +1,5 @@
 // HTTP to Druid: picks the service URL, authenticates, follows an Overlord's
-// redirect to its leader, applies per-call timeouts, retries idempotent reads,
+// redirect to its leader (on a configured origin only), applies per-call timeouts, retries idempotent reads,
 // and turns every failure into a DruidError.
 import { readFileSync } from 'node:fs';
 import { Agent, fetch as undiciFetch } from 'undici';
@@ -95,6 +95,7 @@ export function withQuery(path: string, params: Record<string, string | number |
 
 export class DruidTransport {
   private agent: Agent | undefined;
+  private origins: Set<string> | undefined;
 
   constructor(
     private readonly config: DruidConfig,
@@ -144,6 +145,17 @@ export class DruidTransport {
     return { value: parseAnswer(answer, schema), answer };
   }
 
+  /** The configured Druid URLs' origins and the extra ones the admin listed: where redirects may lead. */
+  private allowedOrigins(): ReadonlySet<string> {
+    this.origins ??= new Set(
+      [this.config.overlordUrl, this.config.brokerUrl, this.config.coordinatorUrl, ...(this.config.allowedOrigins ?? [])].flatMap((u) => {
+        const parsed = parseLocation(u);
+        return parsed ? [parsed.origin] : [];
+      }),
+    );
+    return this.origins;
+  }
+
   close(): Promise<void> {
     const agent = this.agent;
     this.agent = undefined;
@@ -176,12 +188,24 @@ export class DruidTransport {
         if (LEADER_REDIRECTS.has(response.status) && location) {
           // The Overlord (and Coordinator) that is not the leader answers 307 to the leader.
           // Followed here rather than by fetch: fetch drops the Authorization header on a
-          // cross-origin redirect, and the leader needs it as much as the first one did.
+          // cross-origin redirect, and the leader needs it as much as the first one did. So
+          // only to origins the admin configured: anywhere else would receive Druid's credentials.
           await response.text().catch(() => '');
           if (hop >= maxRedirects) {
             throw invalidResponseError(site, response.status, `more than ${maxRedirects} redirects (last to ${location})`);
           }
-          url = new URL(location, url);
+          const next = parseLocation(location, url);
+          if (!next || !this.allowedOrigins().has(next.origin)) {
+            // The address comes from Druid, not from the user, so naming it maps nothing for them.
+            const where = next ? next.origin : JSON.stringify(location.slice(0, 200));
+            throw invalidResponseError(
+              site,
+              response.status,
+              `a redirect to ${where}, a host outside Tributary's configuration; Tributary did not follow it. ` +
+                'If that is the leader, add its origin to DRUID_ALLOWED_ORIGINS',
+            );
+          }
+          url = next;
           site = this.site(call, url);
           continue;
         }
@@ -283,6 +307,15 @@ export function parseAnswer<S extends z.ZodType>(answer: DruidAnswer, schema: S)
     throw invalidResponseError(answer.site, answer.status, `a body Tributary does not understand (${issues})`, parsed.error);
   }
   return parsed.data;
+}
+
+function parseLocation(location: string, base?: URL): URL | undefined {
+  try {
+    const url = base ? new URL(location, base) : new URL(location);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined, onAbort: () => Error): Promise<void> {

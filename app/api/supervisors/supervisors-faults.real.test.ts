@@ -78,6 +78,8 @@ beforeAll(async () => {
     DRUID_PASSWORD: 'druid-password',
     TRIBUTARY_AUDIT_LOG: path.join(auditDir, 'audit.log'),
     DRUID_TIMEOUT_MS: String(DRUID_TIMEOUT_MS),
+    // The proxy stands in for a follower; the stack's Router is the leader it redirects to.
+    DRUID_ALLOWED_ORIGINS: stack.druidUrl,
   });
   routes = { list: await import('./route'), detail: await import('./[id]/route'), action: await import('./[id]/[action]/route') };
   operate = await import('@/lib/server/operate');
@@ -158,6 +160,15 @@ describe('GET /api/supervisors', () => {
     expect(response.status).toBe(200);
     expect(SupervisorListSchema.parse(await response.json()).supervisors.map((r) => r.id)).toContain(RUNNING);
     expect(crossed('GET', `${SUPERVISOR}?state=true`)[0].status).toBe(307);
+  });
+
+  it('refuses a redirect to a host outside the configuration, naming it', async () => {
+    proxy.setFault({ kind: 'redirect', location: 'http://elsewhere.invalid:8090', pathPrefix: `${SUPERVISOR}?` });
+    const response = await list();
+    expect(response.status).toBe(502);
+    const { error } = await response.json();
+    expect(error.code).toBe('druid_invalid_response');
+    expect(error.message).toContain('a redirect to http://elsewhere.invalid:8090, a host outside');
   });
 });
 
