@@ -13,12 +13,16 @@ export class ApiRequestError extends Error {
   }
 }
 
+/** The server takes only JSON for anything but a read (a cross-site page cannot send that without asking). */
+const READS = new Set(['GET', 'HEAD']);
+
 export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T> {
   let response: Response;
+  const sendsJson = Boolean(init?.body) || !READS.has((init?.method ?? 'GET').toUpperCase());
   try {
     response = await fetch(input, {
       ...init,
-      headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers },
+      headers: { accept: 'application/json', ...(sendsJson ? { 'content-type': 'application/json' } : {}), ...init?.headers },
     });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;

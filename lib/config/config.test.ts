@@ -64,4 +64,13 @@ describe('parseConfig', () => {
     expect(config.druid.auth).toBeUndefined();
     expect(config.kafka.ssl).toBe(false);
   });
+
+  it('answers loopback names by default, the listed ones when told, and reads the body limit in MB', () => {
+    expect(parseConfig(base).http).toEqual({ hosts: ['localhost', '127.0.0.1', '[::1]'], publicOrigin: undefined, maxBodyBytes: 10 * 1024 * 1024 });
+    const behindProxy = parseConfig({ ...base, TRIBUTARY_HOSTS: 'Tributary.internal:3000, localhost', TRIBUTARY_PUBLIC_URL: 'https://tributary.example.com/', TRIBUTARY_MAX_BODY_MB: '2' }).http;
+    expect(behindProxy).toEqual({ hosts: ['tributary.internal:3000', 'localhost', 'tributary.example.com'], publicOrigin: 'https://tributary.example.com', maxBodyBytes: 2 * 1024 * 1024 });
+    expect(parseConfig({ ...base, TRIBUTARY_HOSTS: '*' }).http.hosts).toBeNull();
+    expect(problemsOf({ ...base, TRIBUTARY_HOSTS: 'http://tributary.example.com' })).toContain('TRIBUTARY_HOSTS each entry must be a host name or host:port');
+    expect(problemsOf({ ...base, TRIBUTARY_MAX_BODY_MB: 'ten' })).toContain('TRIBUTARY_MAX_BODY_MB must be a number of megabytes');
+  });
 });

@@ -1,6 +1,7 @@
 // Environment -> typed, validated configuration. The only reader of process.env.
 // Every variable is documented in .env.example.
 import { z } from 'zod';
+import { DEFAULT_HOSTS } from '../http/hosts';
 
 const MS = z.coerce.number().int().positive();
 const bool = z
@@ -31,6 +32,15 @@ const originList = z
     'each entry must be an origin such as https://overlord-2:8281, separated by commas',
   )
   .transform((list) => list.map((o) => new URL(o).origin));
+
+/** host or host:port names, separated by commas; * alone answers any host. */
+const hostList = z
+  .string()
+  .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+  .refine(
+    (list) => list.length > 0 && list.every((h) => h === '*' || /^(\[[0-9a-f:.]+\]|[a-z0-9_.-]+)(:\d{1,5})?$/.test(h)),
+    'each entry must be a host name or host:port, separated by commas (or * to answer any host)',
+  );
 
 const EnvSchema = z
   .object({
@@ -75,6 +85,12 @@ const EnvSchema = z
     /** When true, supervisor actions and submits are refused: a dashboard for viewers. */
     TRIBUTARY_READ_ONLY: bool.default(false),
     TRIBUTARY_AUDIT_LOG: z.string().default('.tributary/audit.log'),
+    /** Host names Tributary answers to; any other Host header gets 421 (DNS rebinding). */
+    TRIBUTARY_HOSTS: hostList.optional(),
+    /** The URL users reach Tributary at (behind a proxy): its host is answered and its origin may act. */
+    TRIBUTARY_PUBLIC_URL: httpUrl.optional(),
+    /** The largest request body Tributary reads. */
+    TRIBUTARY_MAX_BODY_MB: z.coerce.number({ message: 'must be a number of megabytes' }).positive('must be more than 0').max(1024, 'must be at most 1024').default(10),
   })
   .superRefine((env, ctx) => {
     if (!env.DRUID_URL && !(env.DRUID_OVERLORD_URL && env.DRUID_BROKER_URL)) {
@@ -129,6 +145,16 @@ export interface Config {
   readonly schemaRegistry?: { readonly url: string; readonly username?: string; readonly password?: string };
   readonly access: { readonly basicAuth?: { readonly username: string; readonly password: string }; readonly readOnly: boolean };
   readonly auditLogFile: string;
+  readonly http: HttpConfig;
+}
+
+/** What Tributary answers to and how much it reads: lib/http's host check, same-origin check and body limit. */
+export interface HttpConfig {
+  /** host or host:port entries (host alone: any port); null answers any host. */
+  readonly hosts: readonly string[] | null;
+  /** TRIBUTARY_PUBLIC_URL's origin, accepted as Tributary's own by the same-origin check. */
+  readonly publicOrigin?: string;
+  readonly maxBodyBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -202,6 +228,17 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
       readOnly: env.TRIBUTARY_READ_ONLY,
     },
     auditLogFile: env.TRIBUTARY_AUDIT_LOG,
+    http: httpConfig(env.TRIBUTARY_HOSTS, env.TRIBUTARY_PUBLIC_URL, env.TRIBUTARY_MAX_BODY_MB),
+  };
+}
+
+function httpConfig(hosts: string[] | undefined, publicUrl: string | undefined, maxBodyMb: number): HttpConfig {
+  const listed = hosts ?? [...DEFAULT_HOSTS];
+  const publicHost = publicUrl ? new URL(publicUrl).host : undefined;
+  return {
+    hosts: listed.includes('*') ? null : publicHost ? [...listed, publicHost] : listed,
+    publicOrigin: publicUrl ? new URL(publicUrl).origin : undefined,
+    maxBodyBytes: Math.round(maxBodyMb * 1024 * 1024),
   };
 }
 

@@ -1,8 +1,13 @@
 export { route, errorResponse, describeIssues } from './route';
-export type { RouteContext, RouteOptions } from './route';
+export type { RouteContext, RouteOptions, RouteHttpSettings } from './route';
 export { ApiError, isApiErrorSource, errorBody } from './api-error';
 export type { ApiErrorInfo, ApiErrorSource, ApiErrorBody } from './api-error';
 export { checkAccess, hasCredentials } from './access';
 export type { AccessConfig } from './access';
 export { ROLES, roleAllows } from './identity';
 export type { Identity, Role } from './identity';
+export { readJsonBody, checkJsonDepth, DEFAULT_MAX_BODY_BYTES, MAX_JSON_DEPTH } from './body';
+export { checkRequestSource } from './origin';
+export { isAllowedHost, misdirectedResponse, DEFAULT_HOSTS } from './hosts';
+export type { AllowedHosts } from './hosts';
+export { newNonce, contentSecurityPolicy, applySecurityHeaders } from './security-headers';

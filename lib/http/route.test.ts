@@ -73,7 +73,7 @@ describe('route', () => {
     expect((await guarded(authorized)).status).toBe(200);
 
     const readOnly = route({ mutates: true, access: () => ({ readOnly: true }) }, async () => ({ ok: true }));
-    const refused = await readOnly(new Request('http://app.test/', { method: 'POST' }));
+    const refused = await readOnly(new Request('http://app.test/', { method: 'POST', headers: { 'content-type': 'application/json' } }));
     expect(refused.status).toBe(403);
     expect((await refused.json()).error.message).toContain('read-only');
   });

@@ -4,6 +4,8 @@
 import { z, type ZodType } from 'zod';
 import { ApiError, errorBody, isApiErrorSource, type ApiErrorInfo } from './api-error';
 import { checkAccess, type AccessConfig } from './access';
+import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './body';
+import { checkRequestSource } from './origin';
 import type { Identity, Role } from './identity';
 
 export interface RouteContext<P, Q, B> {
@@ -30,12 +32,18 @@ export interface RouteOptions<P, Q, B> {
   readonly timeoutMs?: number;
   /** Access settings; resolved lazily so a route module can load before config is valid. */
   readonly access?: () => AccessConfig;
+  /** The body size limit and the public origin (TRIBUTARY_MAX_BODY_MB, TRIBUTARY_PUBLIC_URL); resolved lazily too. */
+  readonly http?: () => RouteHttpSettings;
+}
+
+export interface RouteHttpSettings {
+  readonly maxBodyBytes: number;
+  readonly publicOrigin?: string;
 }
 
 type NextContext = { params?: Promise<Record<string, string | string[]>> | Record<string, string | string[]> };
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export function route<P = undefined, Q = undefined, B = undefined>(
   options: RouteOptions<P, Q, B>,
@@ -45,6 +53,8 @@ export function route<P = undefined, Q = undefined, B = undefined>(
     const deadline = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const signal = AbortSignal.any([request.signal, deadline]);
     try {
+      const http = options.http?.();
+      checkRequestSource(request, { publicOrigin: http?.publicOrigin });
       const identity: Identity = options.access
         ? checkAccess(request, options.access(), options.mutates ?? false)
         : { user: null, role: 'admin', via: 'open' };
@@ -52,7 +62,7 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       const rawParams = context?.params ? await context.params : {};
       const params = parseInput(options.params, rawParams, 'path');
       const query = parseInput(options.query, Object.fromEntries(new URL(request.url).searchParams), 'query');
-      const body = options.body ? parseInput(options.body, await readJson(request), 'body') : (undefined as B);
+      const body = options.body ? parseInput(options.body, await readJsonBody(request, http?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), 'body') : (undefined as B);
       const result = await handler({ params, query, body, request, identity, clientAddress, signal });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
@@ -91,15 +101,4 @@ export function describeIssues(error: z.ZodError, where: string): string {
   });
   const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : '';
   return `Invalid request ${first.join('; ')}${more}`;
-}
-
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new ApiError(413, 'too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ApiError(400, 'invalid_json', `The request body is not valid JSON: ${(error as Error).message}`);
-  }
 }

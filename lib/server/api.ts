@@ -1,11 +1,11 @@
-// Route handlers' entry point: lib/http's route() with the access settings from config.
+// Route handlers' entry point: lib/http's route() with the access and HTTP settings from config.
 import 'server-only';
 import { route, type RouteContext, type RouteOptions } from '@/lib/http';
 import { getConfig } from '@/lib/config';
 
 export function apiRoute<P = undefined, Q = undefined, B = undefined>(
-  options: Omit<RouteOptions<P, Q, B>, 'access'>,
+  options: Omit<RouteOptions<P, Q, B>, 'access' | 'http'>,
   handler: (context: RouteContext<P, Q, B>) => Promise<Response | unknown>,
 ) {
-  return route<P, Q, B>({ ...options, access: () => getConfig().access }, handler);
+  return route<P, Q, B>({ ...options, access: () => getConfig().access, http: () => getConfig().http }, handler);
 }

@@ -12,7 +12,7 @@ beforeAll(async () => {
   route = await import('./route');
 });
 
-const post = (body: unknown) => route.POST(new Request('http://app/api/infer', { method: 'POST', body: JSON.stringify(body) }));
+const post = (body: unknown) => route.POST(new Request('http://app/api/infer', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
 
 function record(i: number, value: string, valueEncoding: 'utf8' | 'base64' = 'utf8'): SampleRecord {
   return {

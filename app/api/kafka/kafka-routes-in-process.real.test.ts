@@ -29,7 +29,7 @@ afterAll(async () => {
 
 const ctx = (name: string) => ({ params: Promise.resolve({ topic: name }) });
 const post = (name: string, body: unknown, signal?: AbortSignal) =>
-  routes.sample.POST(new Request(`http://app/api/kafka/topics/${name}/sample`, { method: 'POST', body: JSON.stringify(body), signal }), ctx(name));
+  routes.sample.POST(new Request(`http://app/api/kafka/topics/${name}/sample`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal }), ctx(name));
 
 async function readEvents(response: Response): Promise<SampleEvent[]> {
   const text = await response.text();

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 const ctx = (topic: string) => ({ params: Promise.resolve({ topic }) });
-const post = (topic: string, body: unknown) => routes.sample.POST(new Request(`http://app/api/kafka/topics/${topic}/sample`, { method: 'POST', body: JSON.stringify(body) }), ctx(topic));
+const post = (topic: string, body: unknown) => routes.sample.POST(new Request(`http://app/api/kafka/topics/${topic}/sample`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), ctx(topic));
 
 describe('GET /api/kafka/topics', () => {
   it('rejects a bad flag with the parameter named', async () => {

@@ -33,8 +33,9 @@ afterEach(() => {
   proxy.requests.length = 0;
 });
 
+const JSON_HEADERS = { 'content-type': 'application/json' };
 const unique = (what: string) => `${what}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-const postSql = (body: unknown, signal?: AbortSignal) => routes.sql.POST(new Request('http://app/api/query/sql', { method: 'POST', body: JSON.stringify(body), signal }));
+const postSql = (body: unknown, signal?: AbortSignal) => routes.sql.POST(new Request('http://app/api/query/sql', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body), signal }));
 
 async function eventsOf(response: Response): Promise<SqlStreamEvent[]> {
   const text = await response.text();
@@ -136,12 +137,12 @@ describe('POST /api/query/sql', () => {
   it('cancels by id on request, and says so when Druid no longer runs it', async () => {
     const ctx = (queryId: string) => ({ params: Promise.resolve({ queryId }) });
     // Druid answers 404 for a query it does not run, as for one that finished.
-    const gone = await routes.sqlCancel.DELETE(new Request('http://app/api/query/sql/gone', { method: 'DELETE' }), ctx('gone'));
+    const gone = await routes.sqlCancel.DELETE(new Request('http://app/api/query/sql/gone', { method: 'DELETE', headers: JSON_HEADERS }), ctx('gone'));
     expect(gone.status).toBe(404);
     expect((await gone.json()).error.message).toContain('may have finished already');
     // Queries on the stack finish in milliseconds: the proxy answers as Druid does for one still running.
     proxy.setFault({ kind: 'status', status: 202, body: '', pathPrefix: '/druid/v2/sql/q-9' });
-    const ok = await routes.sqlCancel.DELETE(new Request('http://app/api/query/sql/q-9', { method: 'DELETE' }), ctx('q-9'));
+    const ok = await routes.sqlCancel.DELETE(new Request('http://app/api/query/sql/q-9', { method: 'DELETE', headers: JSON_HEADERS }), ctx('q-9'));
     expect(await ok.json()).toEqual({ cancelled: true, queryId: 'q-9' });
   });
 });
@@ -149,7 +150,7 @@ describe('POST /api/query/sql', () => {
 describe('POST /api/query/native', () => {
   it("returns Druid's results as they are with a table beside them", async () => {
     const query = { queryType: 'timeseries', dataSource: DATASOURCE, intervals: ['2000/3000'], granularity: 'all', aggregations: [{ type: 'count', name: 'rows' }] };
-    const response = await routes.native.POST(new Request('http://app/api/query/native', { method: 'POST', body: JSON.stringify({ query }) }));
+    const response = await routes.native.POST(new Request('http://app/api/query/native', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query }) }));
     expect(response.status).toBe(200);
     const body = NativeQueryResponseSchema.parse(await response.json());
     const [result] = body.results as { timestamp: string; result: { rows: number } }[];
@@ -159,13 +160,13 @@ describe('POST /api/query/native', () => {
   });
 
   it('says which part of the query is missing', async () => {
-    const response = await routes.native.POST(new Request('http://app/api/query/native', { method: 'POST', body: JSON.stringify({ query: { dataSource: 'x' } }) }));
+    const response = await routes.native.POST(new Request('http://app/api/query/native', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query: { dataSource: 'x' } }) }));
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toContain('body.query.queryType: needs a "queryType"');
   });
 
   it('cancels a native query by id through DELETE /druid/v2/{queryId}', async () => {
-    const response = await routes.nativeCancel.DELETE(new Request('http://app/api/query/native/n-1', { method: 'DELETE' }), { params: Promise.resolve({ queryId: 'n-1' }) });
+    const response = await routes.nativeCancel.DELETE(new Request('http://app/api/query/native/n-1', { method: 'DELETE', headers: JSON_HEADERS }), { params: Promise.resolve({ queryId: 'n-1' }) });
     expect(proxy.requests.at(-1)).toMatchObject({ method: 'DELETE', url: '/druid/v2/n-1', status: 202 });
     expect(await response.json()).toEqual({ cancelled: true, queryId: 'n-1' });
   });

@@ -58,10 +58,10 @@ const list = () => routes.list.GET(new Request('http://app/api/supervisors'));
 const rows = async () => SupervisorListSchema.parse(await (await list()).json()).supervisors;
 const detail = (id: string) => routes.detail.GET(new Request(`http://app/api/supervisors/${id}`), { params: Promise.resolve({ id }) });
 const act = (id: string, action: string, payload?: unknown) =>
-  routes.action.POST(new Request(`http://app/api/supervisors/${id}/${action}`, { method: 'POST', body: payload === undefined ? undefined : JSON.stringify(payload) }), {
+  routes.action.POST(new Request(`http://app/api/supervisors/${id}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload === undefined ? undefined : JSON.stringify(payload) }), {
     params: Promise.resolve({ id, action }),
   });
-const submit = (payload: unknown, query = '') => routes.list.POST(new Request(`http://app/api/supervisors${query}`, { method: 'POST', body: JSON.stringify(payload) }));
+const submit = (payload: unknown, query = '') => routes.list.POST(new Request(`http://app/api/supervisors${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }));
 const crossed = (method: string, url: string) => proxy.requests.filter((r) => r.method === method && r.url === url);
 
 beforeAll(async () => {
