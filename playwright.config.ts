@@ -22,5 +22,9 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    { name: 'chromium', testIgnore: '**/*.restart.spec.ts', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    // Tests that stop and restart the stack's own processes run after every other test.
+    { name: 'restarts', testMatch: '**/*.restart.spec.ts', dependencies: ['chromium'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
 });

@@ -88,14 +88,13 @@ async function main(): Promise<void> {
   log(`Druid ${real.state.druid.version}: Router ${druidUrl} (console and every API), Overlord ${real.state.druid.overlordUrl}, Broker ${real.state.druid.brokerUrl}`);
   if (appUrl) log(`Tributary is ready: ${appUrl}   (Ctrl-C stops everything)`);
 
-  const watched = [...children, ...real.processes.map((jvm) => ({ name: jvm.name, child: jvm.child }))];
-  for (const { name, child } of watched) {
-    child.once('exit', (code, signal) => {
-      if (stopping) return;
-      log(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the stack. Logs: ${real?.state.logDir}`);
-      void stopAll().finally(() => process.exit(1));
-    });
-  }
+  const stopUnexpectedly = (name: string, reason: string) => {
+    if (stopping) return;
+    log(`${name} stopped unexpectedly (${reason}); stopping the stack. Logs: ${real?.state.logDir}`);
+    void stopAll().finally(() => process.exit(1));
+  };
+  for (const { name, child } of children) child.once('exit', (code, signal) => stopUnexpectedly(name, signal ?? `exit code ${code}`));
+  real.onUnexpectedExit((jvm, reason) => stopUnexpectedly(jvm.name, reason));
 }
 
 function start(name: string, entry: string, extra: string[]): ChildProcess {

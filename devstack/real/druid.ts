@@ -35,11 +35,6 @@ export interface DruidOptions {
   readonly taskSlots: number;
 }
 
-export interface DruidCluster {
-  readonly zookeeper: Jvm;
-  readonly processes: readonly Jvm[];
-}
-
 export async function startZooKeeper(options: DruidOptions): Promise<Jvm> {
   const dir = path.join(options.dir, 'zk');
   mkdirSync(dir, { recursive: true });
@@ -62,9 +57,20 @@ export async function startZooKeeper(options: DruidOptions): Promise<Jvm> {
   return zookeeper;
 }
 
+export type DruidProcessName = DruidProcess['name'];
+export const DRUID_PROCESS_NAMES = PROCESSES.map((process) => process.name);
+
 /** Starts every Druid process at once: they find each other through ZooKeeper. */
 export function startDruidProcesses(options: DruidOptions): Jvm[] {
+  mkdirSync(path.join(options.dir, 'tmp'), { recursive: true });
+  mkdirSync(path.join(options.dir, 'var'), { recursive: true });
+  return PROCESSES.map((process) => startDruidProcess(options, process.name));
+}
+
+/** Starts one Druid process; also how a test brings back one it stopped. */
+export function startDruidProcess(options: DruidOptions, name: DruidProcessName): Jvm {
   const { dir, ports } = options;
+  const process = PROCESSES.find((candidate) => candidate.name === name)!;
   const common: Record<string, string> = {
     'druid.host': '127.0.0.1',
     'druid.zk.service.host': `127.0.0.1:${ports.zookeeper}`,
@@ -80,56 +86,73 @@ export function startDruidProcesses(options: DruidOptions): Jvm[] {
     'log4j.configurationFile': path.join(CONF_DIR, '_common', 'log4j2.xml'),
     'derby.stream.error.file': path.join(options.logDir, 'derby.log'),
   };
-  const own: Record<DruidProcess['name'], Record<string, string>> = {
+  const own: Record<DruidProcessName, Record<string, string>> = {
     'coordinator-overlord': {},
     broker: {},
     historical: { 'druid.segmentCache.locations': JSON.stringify([{ path: path.join(dir, 'var', 'segment-cache'), maxSize: '10g' }]) },
     indexer: { 'druid.worker.capacity': String(options.taskSlots), 'druid.indexer.task.baseTaskDirPaths': JSON.stringify([path.join(dir, 'var', 'task')]) },
     router: {},
   };
-  mkdirSync(path.join(dir, 'tmp'), { recursive: true });
-  mkdirSync(path.join(dir, 'var'), { recursive: true });
-  return PROCESSES.map((process) =>
-    startJvm({
-      name: process.name,
-      mainClass: 'org.apache.druid.cli.Main',
-      args: ['server', process.command],
-      classpath: [path.join(CONF_DIR, process.name), path.join(CONF_DIR, '_common'), ...options.classpath],
-      heap: process.heap,
-      flags: JAVA_17_OPENS,
-      properties: { ...common, ...own[process.name], 'druid.plaintextPort': String(ports[process.port]) },
-      cwd: dir,
-      logFile: path.join(options.logDir, `${process.name}.log`),
-    }),
-  );
+  return startJvm({
+    name,
+    mainClass: 'org.apache.druid.cli.Main',
+    args: ['server', process.command],
+    classpath: [path.join(CONF_DIR, name), path.join(CONF_DIR, '_common'), ...options.classpath],
+    heap: process.heap,
+    flags: JAVA_17_OPENS,
+    properties: { ...common, ...own[name], 'druid.plaintextPort': String(ports[process.port]) },
+    cwd: dir,
+    logFile: path.join(options.logDir, `${name}.log`),
+  });
 }
 
-/** Readiness, step by step, each with its time: what a test or the app needs to work. */
-export async function waitForDruid(ports: StackPorts, processes: readonly Jvm[], log: (line: string) => void, startedMs = Date.now()): Promise<void> {
+/** What each process must answer before the next step (or a test) can rely on it. */
+function readinessSteps(ports: StackPorts): Record<DruidProcessName, ReadonlyArray<readonly [string, () => Promise<boolean>]>> {
   const url = (port: number, route: string) => `http://127.0.0.1:${port}${route}`;
-  const step = async (what: string, check: () => Promise<boolean>) => {
-    await waitUntil(what, check, { timeoutMs: READY_TIMEOUT_MS, watched: processes });
-    log(`${what}: ready after ${((Date.now() - startedMs) / 1000).toFixed(1)} s`);
+  return {
+    'coordinator-overlord': [
+      ['Coordinator leader', () => httpReady(url(ports.coordinator, '/druid/coordinator/v1/isLeader'))],
+      ['Overlord leader', () => httpReady(url(ports.coordinator, '/druid/indexer/v1/isLeader'))],
+    ],
+    broker: [['Broker', () => httpReady(url(ports.broker, '/druid/broker/v1/readiness'))]],
+    historical: [['Historical', () => httpReady(url(ports.historical, '/druid/historical/v1/readiness'))]],
+    indexer: [
+      [
+        'Indexer with free task slots',
+        async () => {
+          const response = await fetch(url(ports.coordinator, '/druid/indexer/v1/workers'), { signal: AbortSignal.timeout(5_000) });
+          if (!response.ok) return false;
+          const workers = (await response.json()) as Array<{ worker: { capacity: number }; currCapacityUsed: number }>;
+          return workers.some((worker) => worker.worker.capacity > worker.currCapacityUsed);
+        },
+      ],
+    ],
+    router: [
+      [
+        'SQL through the Router',
+        async () => {
+          const response = await fetch(url(ports.router, '/druid/v2/sql'), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: 'SELECT 1 AS ready' }),
+            signal: AbortSignal.timeout(10_000),
+          });
+          return response.ok && (await response.text()).includes('"ready":1');
+        },
+      ],
+    ],
   };
-  await step('Coordinator leader', () => httpReady(url(ports.coordinator, '/druid/coordinator/v1/isLeader')));
-  await step('Overlord leader', () => httpReady(url(ports.coordinator, '/druid/indexer/v1/isLeader')));
-  await step('Broker', () => httpReady(url(ports.broker, '/druid/broker/v1/readiness')));
-  await step('Historical', () => httpReady(url(ports.historical, '/druid/historical/v1/readiness')));
-  await step('Indexer with free task slots', async () => {
-    const response = await fetch(url(ports.coordinator, '/druid/indexer/v1/workers'), { signal: AbortSignal.timeout(5_000) });
-    if (!response.ok) return false;
-    const workers = (await response.json()) as Array<{ worker: { capacity: number }; currCapacityUsed: number }>;
-    return workers.some((worker) => worker.worker.capacity > worker.currCapacityUsed);
-  });
-  await step('SQL through the Router', async () => {
-    const response = await fetch(url(ports.router, '/druid/v2/sql'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'SELECT 1 AS ready' }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    return response.ok && (await response.text()).includes('"ready":1');
-  });
+}
+
+/** Readiness, step by step in the order the processes depend on each other, each with its time. */
+export async function waitForDruid(ports: StackPorts, processes: readonly Jvm[], log: (line: string) => void, startedMs = Date.now(), only?: DruidProcessName): Promise<void> {
+  const steps = readinessSteps(ports);
+  for (const name of only ? [only] : DRUID_PROCESS_NAMES) {
+    for (const [what, check] of steps[name]) {
+      await waitUntil(what, check, { timeoutMs: READY_TIMEOUT_MS, watched: processes });
+      log(`${what}: ready after ${((Date.now() - startedMs) / 1000).toFixed(1)} s`);
+    }
+  }
 }
 
 function zooKeeperOk(port: number): Promise<boolean> {

@@ -4,7 +4,7 @@ import { readFileSync, rmSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { resolveClasspath } from './maven';
 import { startKafka, waitForKafka } from './kafka';
-import { startDruidProcesses, startZooKeeper, waitForDruid } from './druid';
+import { DRUID_PROCESS_NAMES, startDruidProcess, startDruidProcesses, startZooKeeper, waitForDruid, type DruidProcessName } from './druid';
 import { stopJvm, type Jvm } from './jvm';
 import { stackPorts, type StackPorts } from './ports';
 import { startFaultProxy } from '../faults/proxy';
@@ -24,7 +24,7 @@ export interface RealStackState {
     readonly version: string;
   };
   readonly ports: StackPorts;
-  /** Kafka behind a fault proxy, and the API that sets its faults (devstack/faults/control.ts). */
+  /** Kafka behind a fault proxy, and the API that sets its faults and stops or starts Druid's processes (devstack/faults/control.ts). */
   readonly faults: { readonly controlUrl: string; readonly kafkaBootstrapServers: string };
   readonly logDir: string;
   readonly pids: Record<string, number>;
@@ -35,6 +35,8 @@ export interface RealStack {
   readonly processes: readonly Jvm[];
   /** Resident memory of every JVM, in MB. */
   residentMb(): number;
+  /** Called when a JVM exits that nobody stopped (through stop() or the control API). */
+  onUnexpectedExit(listener: (jvm: Jvm, reason: string) => void): void;
   stop(): Promise<void>;
 }
 
@@ -60,15 +62,38 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
   const druidClasspath = await resolveClasspath('druid', path.join(ROOT, 'devstack', 'druid', 'pom.xml'), cacheDir, log);
 
   const processes: Jvm[] = [];
+  const exitListeners: Array<(jvm: Jvm, reason: string) => void> = [];
+  const watch = (jvm: Jvm) => {
+    jvm.child.once('exit', (code, signal) => {
+      if (processes.includes(jvm)) for (const listener of exitListeners) listener(jvm, signal ?? `exit code ${code}`);
+    });
+    return jvm;
+  };
+  const druidOptions = { dir: path.join(dir, 'druid'), logDir, classpath: druidClasspath.entries, ports, taskSlots: options.taskSlots ?? 8 };
   const kafkaProxy = await startFaultProxy({ target: { host: '127.0.0.1', port: ports.kafkaProxied }, port: ports.kafkaFaultProxy });
-  const faultControl = await startFaultControl({ kafka: kafkaProxy });
+  const faultControl = await startFaultControl(
+    { kafka: kafkaProxy },
+    {
+      names: DRUID_PROCESS_NAMES,
+      async stop(name) {
+        const index = processes.findIndex((candidate) => candidate.name === name);
+        if (index >= 0) await stopJvm(processes.splice(index, 1)[0]);
+        log(`Druid ${name}: stopped`);
+      },
+      async start(name) {
+        if (processes.some((candidate) => candidate.name === name)) throw new Error(`${name} is running already`);
+        const jvm = watch(startDruidProcess(druidOptions, name as DruidProcessName));
+        processes.push(jvm);
+        await waitForDruid(ports, [jvm], (line) => log(`Druid ${line} (restarted)`), Date.now(), name as DruidProcessName);
+      },
+    },
+  );
   const stop = async () => {
-    await Promise.all(processes.map((jvm) => stopJvm(jvm)));
+    await Promise.all(processes.splice(0).map((jvm) => stopJvm(jvm)));
     await Promise.all([kafkaProxy.close(), faultControl.close()]);
   };
   try {
     const bootstrapServers = `127.0.0.1:${ports.kafka}`;
-    const druidOptions = { dir: path.join(dir, 'druid'), logDir, classpath: druidClasspath.entries, ports, taskSlots: options.taskSlots ?? 8 };
     const [kafka, zookeeper] = await Promise.all([
       startKafka({
         dir: path.join(dir, 'kafka'),
@@ -80,8 +105,7 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
       }),
       startZooKeeper(druidOptions),
     ]);
-    processes.push(kafka, zookeeper);
-    processes.push(...startDruidProcesses(druidOptions));
+    processes.push(...[kafka, zookeeper, ...startDruidProcesses(druidOptions)].map(watch));
     await waitForKafka(bootstrapServers, kafka);
     log(`Kafka ${KAFKA_VERSION}: ready after ${elapsed()} on ${bootstrapServers}`);
     // Times from the stack's start, as Kafka's is.
@@ -102,7 +126,7 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
     };
     const residentMb = () => processes.reduce((sum, jvm) => sum + residentKb(jvm.child.pid) / 1024, 0);
     log(`Kafka and Druid ready in ${elapsed()}; the JVMs hold ${Math.round(residentMb())} MB resident; logs in ${path.relative(process.cwd(), logDir) || logDir}`);
-    return { state, processes, residentMb, stop };
+    return { state, processes, residentMb, stop, onUnexpectedExit: (listener) => void exitListeners.push(listener) };
   } catch (error) {
     await stop();
     throw error;

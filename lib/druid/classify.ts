@@ -64,7 +64,17 @@ export function errorFromStatus(
     const message = known ? notFoundMessage : `${who(site)} has nothing at ${site.path} (HTTP 404)${said}`;
     return new DruidError({ ...fromDruid, kind: 'not-found', message });
   }
-  return new DruidError({ ...fromDruid, kind: 'http', message: httpMessage(site, status, body) });
+  return new DruidError({ ...fromDruid, kind: 'http', message: httpMessage(site, status, body) + behindRouter(site, status, body.format) });
+}
+
+/**
+ * A Router answers 502/504 itself when the process behind it is down or slow (and 503 when it
+ * knows of none): say which process that is, since the Router's own words do not.
+ */
+function behindRouter(site: CallSite, status: number, format: ReturnType<typeof describeErrorBody>['format']): string {
+  if (site.service !== 'Router' || ![502, 503, 504].includes(status) || format.startsWith('druid-')) return '';
+  const target = site.path.startsWith('/druid/v2') ? 'Broker' : site.path.startsWith('/druid/indexer') ? 'Overlord' : 'Coordinator';
+  return `. The Router could not get an answer from a Druid ${target}: check that one is running and reachable from the Router.`;
 }
 
 function httpMessage(site: CallSite, status: number, body: ReturnType<typeof describeErrorBody>): string {
