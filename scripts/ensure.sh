@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # Installs what Tributary's demo and tests need, and nothing when it is already there.
-#   scripts/ensure.sh [--browser] [--kcat] [--java]
+#   scripts/ensure.sh [--browser] [--kcat] [--java] [--postgres]
 # --java: a Java 17+ runtime and Maven for the local Kafka and Druid (their jars come from
 # Maven Central when the stack first starts, into ~/.m2).
+# --postgres: Debian's PostgreSQL server binaries, which the store's tests start a throwaway
+# cluster of (the service itself is not needed and stays as Debian leaves it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_browser=false
 want_kcat=false
 want_java=false
+want_postgres=false
 for arg in "$@"; do
   case "$arg" in
     --browser) want_browser=true ;;
     --kcat) want_kcat=true ;;
     --java) want_java=true ;;
+    --postgres) want_postgres=true ;;
   esac
 done
 
@@ -45,6 +49,7 @@ if $want_java; then
   command -v mvn >/dev/null || missing+=(maven)
   command -v setpriv >/dev/null || missing+=(util-linux)
 fi
+if $want_postgres && [ ! -d /usr/lib/postgresql ]; then missing+=(postgresql); fi
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 
 # npm packages: install only when package-lock.json changed since the last install.

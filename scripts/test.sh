@@ -4,7 +4,7 @@
 # real-stack tests (vitest) and the browser tests (Playwright). Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure.sh --browser --java || { echo "0 passed, 1 failed"; exit 1; }
+bash scripts/ensure.sh --browser --java --postgres || { echo "0 passed, 1 failed"; exit 1; }
 
 results=.test-results
 rm -rf "$results" && mkdir -p "$results"

@@ -73,4 +73,11 @@ describe('parseConfig', () => {
     expect(problemsOf({ ...base, TRIBUTARY_HOSTS: 'http://tributary.example.com' })).toContain('TRIBUTARY_HOSTS each entry must be a host name or host:port');
     expect(problemsOf({ ...base, TRIBUTARY_MAX_BODY_MB: 'ten' })).toContain('TRIBUTARY_MAX_BODY_MB must be a number of megabytes');
   });
+
+  it('keeps its own store in a SQLite file by default, in PostgreSQL when DATABASE_URL is set', () => {
+    expect(parseConfig(base).store).toEqual({ kind: 'sqlite', file: '.tributary/tributary.db' });
+    expect(parseConfig({ ...base, TRIBUTARY_DB_FILE: '/var/lib/tributary/store.db' }).store).toEqual({ kind: 'sqlite', file: '/var/lib/tributary/store.db' });
+    expect(parseConfig({ ...base, DATABASE_URL: 'postgres://tributary@db:5432/tributary' }).store).toEqual({ kind: 'postgres', url: 'postgres://tributary@db:5432/tributary' });
+    expect(problemsOf({ ...base, DATABASE_URL: 'mysql://db/tributary' })).toContain('DATABASE_URL must be a PostgreSQL URL');
+  });
 });

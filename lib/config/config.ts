@@ -85,6 +85,13 @@ const EnvSchema = z
     /** When true, supervisor actions and submits are refused: a dashboard for viewers. */
     TRIBUTARY_READ_ONLY: bool.default(false),
     TRIBUTARY_AUDIT_LOG: z.string().default('.tributary/audit.log'),
+    /** Tributary's own store in PostgreSQL; any number of app instances may share it. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/tributary')
+      .optional(),
+    /** The embedded SQLite store's file when DATABASE_URL is not set. */
+    TRIBUTARY_DB_FILE: z.string().default('.tributary/tributary.db'),
     /** Host names Tributary answers to; any other Host header gets 421 (DNS rebinding). */
     TRIBUTARY_HOSTS: hostList.optional(),
     /** The URL users reach Tributary at (behind a proxy): its host is answered and its origin may act. */
@@ -145,6 +152,8 @@ export interface Config {
   readonly schemaRegistry?: { readonly url: string; readonly username?: string; readonly password?: string };
   readonly access: { readonly basicAuth?: { readonly username: string; readonly password: string }; readonly readOnly: boolean };
   readonly auditLogFile: string;
+  /** Where Tributary keeps what is its own (the audit trail): PostgreSQL when configured, else a SQLite file. */
+  readonly store: StoreLocation;
   readonly http: HttpConfig;
 }
 
@@ -156,6 +165,8 @@ export interface HttpConfig {
   readonly publicOrigin?: string;
   readonly maxBodyBytes: number;
 }
+
+export type StoreLocation = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly { variable: string; message: string }[]) {
@@ -228,6 +239,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
       readOnly: env.TRIBUTARY_READ_ONLY,
     },
     auditLogFile: env.TRIBUTARY_AUDIT_LOG,
+    store: env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'sqlite', file: env.TRIBUTARY_DB_FILE },
     http: httpConfig(env.TRIBUTARY_HOSTS, env.TRIBUTARY_PUBLIC_URL, env.TRIBUTARY_MAX_BODY_MB),
   };
 }
