@@ -59,6 +59,13 @@ describe('parseConfig', () => {
     expect(problemsOf({ ...base, DRUID_ALLOWED_ORIGINS: 'http://overlord-2:8090/druid' })).toContain('DRUID_ALLOWED_ORIGINS each entry must be an origin');
   });
 
+  it('allows specs the brokers Druid reaches and the extra ones the admin lists', () => {
+    expect(parseConfig(base).kafka.allowedForDruid).toEqual(['localhost:9092']);
+    const config = parseConfig({ ...base, DRUID_KAFKA_BROKERS: 'broker:19092', TRIBUTARY_ALLOWED_KAFKA: 'kafka-eu:9092, broker:19092' });
+    expect(config.kafka.allowedForDruid).toEqual(['broker:19092', 'kafka-eu:9092']);
+    expect(problemsOf({ ...base, TRIBUTARY_ALLOWED_KAFKA: 'kafka-eu' })).toContain('TRIBUTARY_ALLOWED_KAFKA each broker must be host:port');
+  });
+
   it('treats empty variables as unset', () => {
     const config = parseConfig({ ...base, DRUID_USER: '', DRUID_PASSWORD: '', KAFKA_SSL: '' });
     expect(config.druid.auth).toBeUndefined();

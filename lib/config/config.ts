@@ -60,6 +60,8 @@ const EnvSchema = z
     KAFKA_REQUEST_TIMEOUT_MS: MS.default(10_000),
     /** bootstrap.servers as Druid's tasks reach Kafka; differs from KAFKA_BROKERS inside Docker networks. */
     DRUID_KAFKA_BROKERS: brokerList.optional(),
+    /** More brokers a spec may name in bootstrap.servers, besides DRUID_KAFKA_BROKERS; any other is refused. */
+    TRIBUTARY_ALLOWED_KAFKA: brokerList.optional(),
 
     DRUID_URL: httpUrl.optional(),
     DRUID_OVERLORD_URL: httpUrl.optional(),
@@ -131,6 +133,8 @@ export interface KafkaConfig {
   readonly requestTimeoutMs: number;
   /** What goes into a supervisor spec's consumerProperties["bootstrap.servers"]. */
   readonly brokersForDruid: readonly string[];
+  /** Every broker a spec may name in bootstrap.servers: brokersForDruid and the admin's extra ones. */
+  readonly allowedForDruid: readonly string[];
 }
 
 export interface DruidConfig {
@@ -215,6 +219,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
       connectionTimeoutMs: env.KAFKA_CONNECTION_TIMEOUT_MS,
       requestTimeoutMs: env.KAFKA_REQUEST_TIMEOUT_MS,
       brokersForDruid: env.DRUID_KAFKA_BROKERS ?? env.KAFKA_BROKERS,
+      allowedForDruid: [...new Set([...(env.DRUID_KAFKA_BROKERS ?? env.KAFKA_BROKERS), ...(env.TRIBUTARY_ALLOWED_KAFKA ?? [])])],
     },
     druid: {
       overlordUrl,

@@ -1,8 +1,9 @@
 // Kafka credentials can sit in a spec's consumerProperties (sasl.jaas.config, ssl passwords).
 // Specs reach the browser with those values hidden; everything else is shown as Druid has it.
 import { isRecord } from '../spec/issue';
+import { REDACTED } from '../spec/redaction';
 
-export const REDACTED = '[hidden by Tributary]';
+export { REDACTED };
 
 const SECRET_KEY = /password|secret|jaas|credential|token|(^|\.)key$/i;
 

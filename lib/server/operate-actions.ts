@@ -18,6 +18,7 @@ import { diffSpecs, hasErrors, importSpecValue, importStoredSpec, type Superviso
 import { druid } from './druid';
 import { describeFailure, invalidateSupervisorList } from './operate';
 import { writeAudit } from './operate-audit';
+import { serverCheckContext } from './own-clusters';
 
 export interface Caller {
   readonly user?: string;
@@ -161,7 +162,8 @@ async function currentSpec(id: string, caller: Caller): Promise<SupervisorSpec |
 }
 
 export async function submitSpec(json: unknown, startSuspended: boolean | undefined, caller: Caller = {}): Promise<SubmitResult> {
-  const imported = importSpecValue(json);
+  // Where the spec sends Druid is checked with the rest, before anything reaches Druid.
+  const imported = importSpecValue(json, serverCheckContext());
   const problems = imported.issues.filter((issue) => issue.severity === 'error');
   const warnings = imported.issues.filter((issue) => issue.severity === 'warning').map(({ pathText, message, severity }) => ({ pathText, message, severity }));
   const dataSource = (imported.spec?.spec.dataSchema.dataSource ?? '(unknown)') || '(unknown)';

@@ -5,12 +5,16 @@ import { dimensionName, dimensionType } from './dimensions-spec';
 import { granularityToMs, normalizeGranularity, DEFAULT_QUERY_GRANULARITY, DEFAULT_ROLLUP, DEFAULT_SEGMENT_GRANULARITY } from './granularity-spec';
 import { issueWithTextColumns } from './format-checks';
 import { error, warning, type Issue } from './issue';
+import { issuesWithOwnClusters, type OwnClusters } from './own-clusters';
+import { issuesWithRedactedValues } from './redaction';
 import { timestampColumnOf } from './timestamp-spec';
 import type { SupervisorSpec } from './supervisor-spec';
 
 export interface CheckContext {
   /** Partitions of the topic, when known, to check task counts against. */
   readonly partitionCount?: number;
+  /** The clusters Tributary is configured for: when given, a spec sending Druid elsewhere is an error. */
+  readonly ownClusters?: OwnClusters;
 }
 
 export type SpecCheck = (spec: SupervisorSpec, context: CheckContext) => Issue[];
@@ -145,7 +149,7 @@ export const issueWithMetrics: SpecCheck = (spec) => {
 
 const HOST_PORT = /^(\[[0-9a-fA-F:]+\]|[^\s:/{}<>]+):\d{1,5}$/;
 
-export const issueWithBootstrapServers: SpecCheck = (spec) => {
+export const issueWithBootstrapServersFormat: SpecCheck = (spec) => {
   const path = [...IO_CONFIG, 'consumerProperties', 'bootstrap.servers'];
   const value = spec.spec.ioConfig.consumerProperties['bootstrap.servers'];
   if (value === undefined) {
@@ -231,14 +235,21 @@ export const issueWithUseEarliestOffset: SpecCheck = (spec) => {
   ];
 };
 
+/** A placeholder sent back as a secret; where the spec sends Druid, when the own clusters are known. */
+export const issueWithSecretsAndHosts: SpecCheck = (spec, { ownClusters }) => [
+  ...issuesWithRedactedValues(spec),
+  ...(ownClusters ? issuesWithOwnClusters(spec, ownClusters) : []),
+];
+
 export const SPEC_CHECKS: readonly SpecCheck[] = [
+  issueWithSecretsAndHosts,
   issueWithDataSourceName,
   issueWithGranularity,
   issueWithColumnNames,
   issueWithTimestampAsDimension,
   issueWithTimeColumn,
   issueWithMetrics,
-  issueWithBootstrapServers,
+  issueWithBootstrapServersFormat,
   issueWithTopic,
   issueWithInputFormat,
   issueWithTextColumns,

@@ -11,6 +11,8 @@ export * from './io-config';
 export * from './tuning-config';
 export * from './supervisor-spec';
 export * from './checks';
+export * from './own-clusters';
+export * from './redaction';
 export * from './validate';
 export * from './json-text';
 export * from './spec-form';

@@ -4,6 +4,7 @@ import { isDruidError } from '@/lib/druid';
 import { ApiError } from '@/lib/http';
 import { druid } from '@/lib/server/druid';
 import { apiRoute } from '@/lib/server/api';
+import { serverCheckContext } from '@/lib/server/own-clusters';
 import { hasErrors, importSpecValue } from '@/lib/spec';
 
 export const dynamic = 'force-dynamic';
@@ -11,10 +12,14 @@ export const dynamic = 'force-dynamic';
 const SAMPLER_TIMEOUT_MS = 15_000;
 
 export const POST = apiRoute({ body: CheckRequestSchema, timeoutMs: SAMPLER_TIMEOUT_MS + 5_000 }, async ({ body, signal }): Promise<CheckResponse> => {
-  const imported = importSpecValue(body.spec);
+  // Checked here, before Druid's sampler opens any connection the spec asks for.
+  const imported = importSpecValue(body.spec, serverCheckContext());
   if (!imported.spec || hasErrors(imported.issues)) {
-    const first = imported.issues.find((i) => i.severity === 'error');
-    throw new ApiError(400, 'invalid_spec', `Fix the spec before checking it with Druid: ${first ? `${first.pathText}: ${first.message}` : 'it is not a Kafka supervisor spec'}`);
+    const errors = imported.issues.filter((i) => i.severity === 'error');
+    const first = errors[0];
+    throw new ApiError(400, 'invalid_spec', `Fix the spec before checking it with Druid: ${first ? `${first.pathText}: ${first.message}` : 'it is not a Kafka supervisor spec'}`, {
+      issues: errors.map(({ pathText, message, severity }) => ({ path: pathText, message, severity })),
+    });
   }
   try {
     const answer = await druid().sampler.sample(
