@@ -15,7 +15,8 @@ RUN npx next build
 
 FROM node:20-bookworm-slim AS app
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000
+# The server's heap is capped as `npm start` caps it; override NODE_OPTIONS to change it.
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000 NODE_OPTIONS=--max-old-space-size=512
 RUN groupadd --system tributary && useradd --system --gid tributary --home /app tributary
 COPY --from=build /src/.next/standalone ./
 COPY --from=build /src/.next/static ./.next/static

@@ -1,3 +1,18 @@
+// Static files are not behind proxy.ts (see its matcher): they get the same protections here.
+// The values follow lib/http/security-headers.ts.
+const STATIC_HEADERS = [
+  { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'same-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+];
+
+// With proxy.ts, Next.js buffers each request body up to experimental.proxyClientMaxBodySize and
+// silently drops the rest (10 MB by default). Buffering a little more than Tributary's own limit
+// (TRIBUTARY_MAX_BODY_MB, lib/config) lets the route wrapper see a body pass it and answer 413.
+const MAX_BODY_MB = Number(process.env.TRIBUTARY_MAX_BODY_MB) > 0 ? Number(process.env.TRIBUTARY_MAX_BODY_MB) : 10;
+const BODY_BUFFER_SLACK_MB = 1;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The Docker image runs the standalone server; `next start` serves the ordinary build.
@@ -10,6 +25,12 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', 'pg'],
   reactStrictMode: true,
   poweredByHeader: false,
+  async headers() {
+    return [{ source: '/_next/static/:path*', headers: STATIC_HEADERS }];
+  },
+  experimental: {
+    proxyClientMaxBodySize: Math.ceil((MAX_BODY_MB + BODY_BUFFER_SLACK_MB) * 1024 * 1024),
+  },
 };
 
 module.exports = nextConfig;

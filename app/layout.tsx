@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/ui/app-header';
 import { Providers } from '@/components/ui/providers';
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
   description: 'Stream Kafka topics into Apache Druid: load, operate, query.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request, never prebuilt: Next.js puts this request's CSP nonce (proxy.ts) on its
+  // scripts, and no page is served from a shared cache.
+  await connection();
   return (
     <html lang="en">
       <body>

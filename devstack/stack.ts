@@ -103,6 +103,9 @@ function start(name: string, entry: string, extra: string[]): ChildProcess {
   return child;
 }
 
+/** The heap cap `npm start` runs the server with (package.json): a runaway request fails alone, the machine stays up. */
+const APP_NODE_OPTIONS = '--max-old-space-size=512';
+
 async function startApp(bootstrapServers: string, druidUrl: string, druidKafkaBrokers: string): Promise<string> {
   const port = args['app-port']!;
   const nextBin = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -119,6 +122,7 @@ async function startApp(bootstrapServers: string, druidUrl: string, druidKafkaBr
       DRUID_URL: druidUrl,
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
       NEXT_TELEMETRY_DISABLED: '1',
+      NODE_OPTIONS: APP_NODE_OPTIONS,
       TRIBUTARY_AUDIT_LOG: path.join(dir, 'audit.log'),
       ...extraEnv,
     },

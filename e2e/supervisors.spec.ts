@@ -8,7 +8,7 @@ const COPY = 'e2e-operate-copy';
 
 async function ensureRunning(request: APIRequestContext, id: string): Promise<void> {
   const detail = await request.get(`/api/supervisors/${id}`);
-  if (detail.ok() && (await detail.json()).status.suspended) await request.post(`/api/supervisors/${id}/resume`);
+  if (detail.ok() && (await detail.json()).status.suspended) await request.post(`/api/supervisors/${id}/resume`, { data: {} });
 }
 
 test.describe.configure({ mode: 'serial' });

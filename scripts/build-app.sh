@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 hash=$( { find app components lib -type f \( -name '*.ts' -o -name '*.tsx' -o -name '*.css' \) ! -name '*.test.*' -print0 \
-  | sort -z | xargs -0 sha256sum; sha256sum package-lock.json next.config.js postcss.config.mjs tsconfig.json; } | sha256sum | cut -d' ' -f1)
+  | sort -z | xargs -0 sha256sum; sha256sum package-lock.json next.config.js postcss.config.mjs tsconfig.json proxy.ts instrumentation*.ts; } | sha256sum | cut -d' ' -f1)
 stamp=.next/.tributary-build-hash
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ] && [ -f .next/BUILD_ID ]; then
   echo "[build] the app is up to date"

@@ -10,4 +10,4 @@ export { readJsonBody, checkJsonDepth, DEFAULT_MAX_BODY_BYTES, MAX_JSON_DEPTH } 
 export { checkRequestSource } from './origin';
 export { isAllowedHost, misdirectedResponse, DEFAULT_HOSTS } from './hosts';
 export type { AllowedHosts } from './hosts';
-export { newNonce, contentSecurityPolicy, applySecurityHeaders } from './security-headers';
+export { newNonce, contentSecurityPolicy, applySecurityHeaders, withPagePolicy } from './security-headers';

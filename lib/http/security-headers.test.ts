@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySecurityHeaders, contentSecurityPolicy, newNonce } from './security-headers';
+import { applySecurityHeaders, contentSecurityPolicy, newNonce, withPagePolicy } from './security-headers';
 
 describe('contentSecurityPolicy', () => {
   it('runs only scripts that carry the nonce, forbids framing and plugins', () => {
@@ -33,5 +33,16 @@ describe('applySecurityHeaders', () => {
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
     });
+  });
+});
+
+describe('withPagePolicy', () => {
+  it("hands the page's renderer the nonce and the policy, keeping the request's own headers", () => {
+    const original = new Headers({ host: 'localhost:3000', cookie: 'a=b' });
+    const headers = withPagePolicy(original, 'n0nce', contentSecurityPolicy('n0nce'));
+    expect(headers.get('x-nonce')).toBe('n0nce');
+    expect(headers.get('content-security-policy')).toContain("'nonce-n0nce'");
+    expect(headers.get('cookie')).toBe('a=b');
+    expect(original.has('x-nonce')).toBe(false);
   });
 });

@@ -42,6 +42,17 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** Pages and API answers may hold what only a signed-in user should see: no proxy or CDN keeps them. */
 export const PRIVATE_CACHE_CONTROL = 'private, no-store';
 
+/**
+ * The request headers a page renders with: Next.js reads the nonce from the request's
+ * Content-Security-Policy and puts it on its own scripts; x-nonce is there for the app's own.
+ */
+export function withPagePolicy(requestHeaders: Headers, nonce: string, policy: string): Headers {
+  const headers = new Headers(requestHeaders);
+  headers.set('x-nonce', nonce);
+  headers.set('Content-Security-Policy', policy);
+  return headers;
+}
+
 /** Sets the security headers (and the page's policy, when given) on a response's headers. */
 export function applySecurityHeaders(headers: Headers, policy: string = LOCKED_DOWN_POLICY): void {
   headers.set('Content-Security-Policy', policy);
