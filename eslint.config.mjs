@@ -9,7 +9,7 @@ const config = [
     files: ['lib/**/*.ts'],
     rules: {
       // lib/ is the framework-free model layer (ARCHITECTURE.md): no React, no Next, no UI.
-      'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', 'next', 'next/*', '@/components/*', '@/app/*', '@/devstack/*'] }],
+      'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', 'next', 'next/*', '@/components/*', '@/app/*', '@/devstack/*', '@/testing/*'] }],
     },
   },
   {
@@ -19,7 +19,7 @@ const config = [
   },
   {
     files: ['components/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['@/app/*', '@/devstack/*'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: ['@/app/*', '@/devstack/*', '@/testing/*'] }] },
   },
   {
     rules: {

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
-const include = ['lib/**/*.test.ts', 'devstack/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'app/**/*.test.ts', 'bench/**/*.test.ts'];
+const include = ['lib/**/*.test.ts', 'devstack/**/*.test.ts', 'testing/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'app/**/*.test.ts', 'bench/**/*.test.ts'];
 
 export default defineConfig({
   resolve: {
@@ -25,7 +25,7 @@ export default defineConfig({
           // (npm test starts one), or one this setup starts and stops.
           name: 'real',
           include: include.map((pattern) => pattern.replace('.test.', '.real.test.')),
-          globalSetup: ['devstack/real/vitest-setup.ts'],
+          globalSetup: ['testing/vitest-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 240_000,
         },

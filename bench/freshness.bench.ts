@@ -6,8 +6,8 @@
 // Prints figures; asserts nothing. Needs a running stack (bench/real-stack.ts):
 //   DURATION_MS=20000 node --import tsx bench/freshness.bench.ts
 import type { Producer } from 'kafkajs';
-import { druidSql, pollUntil } from '@/devstack/real/testing';
-import { stackKafka } from '@/devstack/real/testing-app';
+import { druidSql, pollUntil } from '@/testing/real-stack';
+import { stackKafka } from '@/testing/app';
 import {
   benchName,
   createTopicWithMessages,

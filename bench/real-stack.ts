@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { Message } from 'kafkajs';
-import { druidSql, pollUntil, STACK_FILE_VARIABLE } from '@/devstack/real/testing';
-import { createTopicWith, deleteTopics } from '@/devstack/real/testing-app';
+import { druidSql, pollUntil, STACK_FILE_VARIABLE } from '@/testing/real-stack';
+import { createTopicWith, deleteTopics } from '@/testing/app';
 import { kafkaSupervisorSpec as supervisorSpec } from '@/devstack/demo-supervisor';
 import type { StackState } from '@/devstack/stack';
 
@@ -33,7 +33,7 @@ export function runningStack(): BenchStack {
   }
   if (!state.real) throw new BenchError(`${file} describes no real Kafka and Druid (an older stack); ${HOW_TO_START}.`);
   if (!state.appUrl) throw new BenchError(`the stack of ${file} runs no app (started with --no-app); ${HOW_TO_START}.`);
-  // devstack/real/testing-app.ts reads the same variable.
+  // testing/app.ts reads the same variable.
   process.env[STACK_FILE_VARIABLE] = file;
   return { ...(state as StackState), appUrl: state.appUrl, file };
 }

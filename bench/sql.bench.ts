@@ -5,7 +5,7 @@
 // row is queryable. No target is set.
 // Prints figures; asserts nothing. Needs a running stack (bench/real-stack.ts):
 //   node --import tsx bench/sql.bench.ts
-import { pollUntil } from '@/devstack/real/testing';
+import { pollUntil } from '@/testing/real-stack';
 import { MAX_ROW_LIMIT } from '@/lib/query/schemas';
 import {
   benchName,

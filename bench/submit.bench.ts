@@ -5,7 +5,7 @@
 // kind, where 300 messages were queryable 17.7 s after the submit.
 // Prints figures; asserts nothing. Needs a running stack (bench/real-stack.ts):
 //   node --import tsx bench/submit.bench.ts
-import { pollUntil } from '@/devstack/real/testing';
+import { pollUntil } from '@/testing/real-stack';
 import type { SubmitResult } from '@/lib/operate';
 import { benchName, createTopicWithMessages, describeStack, kafkaSupervisorSpec, ms, onCleanupSupervisor, rowCount, runBench, runningStack, seconds } from './real-stack';
 

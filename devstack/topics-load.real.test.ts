@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STREAM_TOPICS } from '@/devstack/streams/catalogue';
 import { startStreams } from '@/devstack/streams/run-streams';
-import { pollUntil, testStack } from '@/devstack/real/testing';
-import { appJson, deleteTopics, sampleThroughApp } from '@/devstack/real/testing-app';
+import { pollUntil, testStack } from '@/testing/real-stack';
+import { appJson, deleteTopics, sampleThroughApp } from '@/testing/app';
 import type { InferResult } from '@/lib/infer';
 import { truncateToGranularity } from '@/lib/ingest';
 import type { SubmitResult } from '@/lib/operate';

@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testStack } from '../real/testing';
-import { deleteTopics, stackKafka } from '../real/testing-app';
+import { testStack } from '@/testing/real-stack';
+import { deleteTopics, stackKafka } from '@/testing/app';
 import { readStreamsState, type StreamsState } from './state';
 
 const ROOT = path.resolve(__dirname, '../..');

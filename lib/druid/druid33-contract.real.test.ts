@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
-import { druidSql, pollUntil, testStack } from '@/devstack/real/testing';
+import { druidSql, pollUntil, testStack } from '@/testing/real-stack';
 import { parseDruidJson } from './json';
 import { schemaFor } from './testing/contract-schemas';
 import { createDruidClient } from './client';

@@ -11,8 +11,8 @@ import { compareRows, differingCells } from '@/components/load/review/compare-ro
 import { generateSpec } from '@/components/load/review/review-model';
 import type { CheckResponse } from '@/components/load/review/schemas';
 /* eslint-enable no-restricted-imports */
-import { testStack } from '@/devstack/real/testing';
-import { appJson, createTopicWith, deleteTopics, sampleThroughApp } from '@/devstack/real/testing-app';
+import { testStack } from '@/testing/real-stack';
+import { appJson, createTopicWith, deleteTopics, sampleThroughApp } from '@/testing/app';
 import { STREAM_TOPICS } from '@/devstack/streams/catalogue';
 import type { LoadPlan as SchemaPlan } from '@/lib/infer/model';
 import { previewPlan } from '@/lib/infer/preview';

@@ -3,10 +3,10 @@
 // while the rest still shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ITopicConfig, Kafka, Message } from 'kafkajs';
-import type { KafkaCluster } from '@/devstack/real/kafka-cluster';
-import { pollUntil } from '@/devstack/real/testing';
+import type { KafkaCluster } from '@/testing/kafka-cluster';
+import { pollUntil } from '@/testing/real-stack';
 import type { KafkaClient } from './client';
-import { startProxiedCluster, type ProxiedCluster } from '@/devstack/real/proxied-kafka-cluster';
+import { startProxiedCluster, type ProxiedCluster } from '@/testing/proxied-kafka-cluster';
 import { describeTopic, listTopics } from './catalogue';
 
 const NEWEST = Date.parse('2026-03-01T12:00:00Z');

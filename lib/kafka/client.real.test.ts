@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
 import { parseConfig } from '@/lib/config';
-import { startKafkaCluster, type KafkaCluster } from '@/devstack/real/kafka-cluster';
-import { createTopicWith, deleteTopics } from '@/devstack/real/testing-app';
-import { testStack } from '@/devstack/real/testing';
+import { startKafkaCluster, type KafkaCluster } from '@/testing/kafka-cluster';
+import { createTopicWith, deleteTopics } from '@/testing/app';
+import { testStack } from '@/testing/real-stack';
 import { closeKafkaClient, kafkaClient } from './client';
 import { listTopics } from './catalogue';
 

@@ -3,8 +3,8 @@
 // records each request's API key. The topic page reads consumer groups with the admin-level
 // ListGroups, DescribeGroups and OffsetFetch only.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { deleteTopics, stackKafka } from '@/devstack/real/testing-app';
-import { testStack } from '@/devstack/real/testing';
+import { deleteTopics, stackKafka } from '@/testing/app';
+import { testStack } from '@/testing/real-stack';
 import { parseConfig } from '@/lib/config';
 import { closeKafkaClient, kafkaClient } from './client';
 import { describeTopic, listTopics } from './catalogue';

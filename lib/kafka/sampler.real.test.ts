@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ITopicConfig, Kafka, Message } from 'kafkajs';
-import { pollUntil } from '@/devstack/real/testing';
+import { pollUntil } from '@/testing/real-stack';
 import type { KafkaClient } from './client';
-import { startProxiedCluster, type ProxiedCluster } from '@/devstack/real/proxied-kafka-cluster';
+import { startProxiedCluster, type ProxiedCluster } from '@/testing/proxied-kafka-cluster';
 import { KafkaError } from './errors';
 import { planSample } from './sample-plan';
 import { runSample } from './sampler';

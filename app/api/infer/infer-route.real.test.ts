@@ -1,7 +1,7 @@
 // Inference on a real topic of back-filled history: event times days before the Kafka record
 // times. The field that parses as a time in every message is the timestamp, not Kafka's time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appJson, createTopicWith, deleteTopics, sampleThroughApp } from '@/devstack/real/testing-app';
+import { appJson, createTopicWith, deleteTopics, sampleThroughApp } from '@/testing/app';
 
 const topic = `backfill-${Date.now().toString(36)}`;
 const DAY_MS = 86_400_000;

@@ -2,8 +2,8 @@
 // position is reported with its exact lag, a topic nobody reads reports no group, and the reading sends
 // only ListGroups, DescribeGroups and OffsetFetch (never FindCoordinator, JoinGroup or OffsetCommit).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appJson, createTopicWith, deleteTopics, stackKafka } from '@/devstack/real/testing-app';
-import { testStack } from '@/devstack/real/testing';
+import { appJson, createTopicWith, deleteTopics, stackKafka } from '@/testing/app';
+import { testStack } from '@/testing/real-stack';
 import { parseConfig } from '@/lib/config';
 import { describeTopic } from '@/lib/kafka/catalogue';
 import { closeKafkaClient, kafkaClient } from '@/lib/kafka/client';

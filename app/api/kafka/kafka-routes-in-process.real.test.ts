@@ -1,8 +1,8 @@
 // The /api/kafka routes end to end in-process against the local stack's Kafka 4.4: topic list and
 // detail in the shared schemas, 404 for a missing topic, and the NDJSON sample stream.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTopicWith, deleteTopics } from '@/devstack/real/testing-app';
-import { testStack } from '@/devstack/real/testing';
+import { createTopicWith, deleteTopics } from '@/testing/app';
+import { testStack } from '@/testing/real-stack';
 import { closeKafkaClient } from '@/lib/kafka/client';
 import { SampleEventSchema, TopicDetailSchema, TopicListSchema, type SampleEvent } from '@/lib/kafka/schemas';
 

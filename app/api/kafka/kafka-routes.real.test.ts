@@ -1,7 +1,7 @@
 // The topic routes against real Kafka 4.4: retention and cleanup policy from DescribeConfigs,
 // and the newest message time of partitions written in large batches.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appJson, deleteTopics, sampleThroughApp, stackKafka } from '@/devstack/real/testing-app';
+import { appJson, deleteTopics, sampleThroughApp, stackKafka } from '@/testing/app';
 import type { TopicDetail, TopicList } from '@/lib/kafka/schemas';
 
 const suffix = Date.now().toString(36);

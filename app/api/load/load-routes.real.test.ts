@@ -2,9 +2,9 @@
 // of the stack's Router: the server's defaults without secrets, and "check with Druid" through
 // the real sampler on a real topic, or saying the cluster has none.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpFaultProxy, type HttpFaultProxy } from '@/devstack/faults/http-proxy';
-import { testStack } from '@/devstack/real/testing';
-import { createTopicWith, deleteTopics } from '@/devstack/real/testing-app';
+import { startHttpFaultProxy, type HttpFaultProxy } from '@/testing/http-fault-proxy';
+import { testStack } from '@/testing/real-stack';
+import { createTopicWith, deleteTopics } from '@/testing/app';
 import { CheckResponseSchema, LoadDefaultsSchema } from '@/components/load/review/schemas';
 
 const TOPIC = `load-check-${Date.now().toString(36)}`;

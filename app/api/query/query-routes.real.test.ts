@@ -1,8 +1,8 @@
 // The /api/query routes in-process against real Druid 33, through an HTTP fault proxy in front of
 // the stack's Router: streaming, limits, Druid's SQL errors, a result cut off, cancellation.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpFaultProxy, type HttpFaultProxy } from '@/devstack/faults/http-proxy';
-import { testStack } from '@/devstack/real/testing';
+import { startHttpFaultProxy, type HttpFaultProxy } from '@/testing/http-fault-proxy';
+import { testStack } from '@/testing/real-stack';
 import { NativeQueryResponseSchema, SqlStreamEventSchema, type SqlStreamEvent } from '@/lib/query/schemas';
 
 // Written by the stack's demo streams since it started: thousands of rows.

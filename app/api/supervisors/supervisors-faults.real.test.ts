@@ -6,9 +6,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpFaultProxy, type HttpFaultProxy } from '@/devstack/faults/http-proxy';
-import { pollUntil, testStack } from '@/devstack/real/testing';
-import { createTopicWith, deleteTopics } from '@/devstack/real/testing-app';
+import { startHttpFaultProxy, type HttpFaultProxy } from '@/testing/http-fault-proxy';
+import { pollUntil, testStack } from '@/testing/real-stack';
+import { createTopicWith, deleteTopics } from '@/testing/app';
 import { REDACTED, SubmitResultSchema, SupervisorDetailSchema, SupervisorListSchema } from '@/lib/operate';
 
 const RUN = `sv-${Date.now().toString(36)}`;

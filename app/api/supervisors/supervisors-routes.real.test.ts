@@ -2,8 +2,8 @@
 // resubmit is "unchanged" and a changed one "updated" with its diff; copy-as-curl and history
 // work; a suspended supervisor's lag grows as messages arrive; history reads after a terminate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { druidSql, pollUntil, testStack } from '@/devstack/real/testing';
-import { appJson, createTopicWith, deleteTopics, stackKafka } from '@/devstack/real/testing-app';
+import { druidSql, pollUntil, testStack } from '@/testing/real-stack';
+import { appJson, createTopicWith, deleteTopics, stackKafka } from '@/testing/app';
 import type { SubmitResult, SupervisorDetail } from '@/lib/operate';
 import { kafkaSupervisorSpec } from '@/devstack/demo-supervisor';
 

@@ -3,11 +3,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { waitForStateFile } from '../process';
-import { TEST_PORT_BASE } from './ports';
-import { STACK_FILE_VARIABLE } from './testing';
+import { waitForStateFile } from '../devstack/process';
+import { TEST_PORT_BASE } from '../devstack/real/ports';
+import { STACK_FILE_VARIABLE } from './real-stack';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ROOT = path.resolve(import.meta.dirname, '..');
 const DIR = path.join(ROOT, '.devstack', 'test');
 const START_TIMEOUT_MS = 15 * 60_000;
 

@@ -2,11 +2,11 @@
 // broker to really go away and come back: a lost leader, one of three down.
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { formatKafka, newClusterId, startKafkaNode, waitForKafka, type KafkaOptions } from './kafka';
-import { resolveClasspath } from './maven';
-import { stopJvm, type Jvm } from './jvm';
+import { formatKafka, newClusterId, startKafkaNode, waitForKafka, type KafkaOptions } from '@/devstack/real/kafka';
+import { resolveClasspath } from '@/devstack/real/maven';
+import { stopJvm, type Jvm } from '@/devstack/real/jvm';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ROOT = path.resolve(import.meta.dirname, '..');
 
 export interface KafkaCluster {
   readonly bootstrapServers: string;

@@ -1,7 +1,7 @@
 // Calls to the app of the local stack, as scripts and the browser make them, and what tests
 // create on the real Kafka (topics with messages) and clean up after.
 import { Kafka, logLevel, type Message } from 'kafkajs';
-import { testStack } from './testing';
+import { testStack } from './real-stack';
 
 export async function appJson<T = Record<string, unknown>>(route: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
   const { appUrl } = testStack();

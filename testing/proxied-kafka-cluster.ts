@@ -5,7 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { Kafka, logLevel, type ISocketFactory, type ITopicConfig, type Message } from 'kafkajs';
 import { startKafkaCluster, type KafkaCluster } from './kafka-cluster';
-import { startFaultProxy, type FaultProxy } from '../faults/proxy';
+import { startFaultProxy, type FaultProxy } from '@/devstack/faults/proxy';
 import { parseConfig } from '@/lib/config';
 import { closeKafkaClient, kafkaClient, type KafkaClient } from '@/lib/kafka/client';
 

@@ -1,6 +1,6 @@
 // What tests against the real stack need: its addresses, and bounded polls on real signals.
 import { existsSync, readFileSync } from 'node:fs';
-import type { StackState } from '../stack';
+import type { StackState } from '@/devstack/stack';
 
 export const STACK_FILE_VARIABLE = 'TRIBUTARY_STACK_FILE';
 

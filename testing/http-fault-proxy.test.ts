@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpFaultProxy, type HttpFaultProxy } from './http-proxy';
+import { startHttpFaultProxy, type HttpFaultProxy } from './http-fault-proxy';
 
 // A small server stands in for the Router: it answers with what it received, in two pieces.
 let origin: Server;

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
-import { pollUntil } from './testing';
+import { pollUntil } from './real-stack';
 import { startKafkaCluster, type KafkaCluster } from './kafka-cluster';
 
 let cluster: KafkaCluster;
