@@ -31,6 +31,36 @@ describe('redactSpec', () => {
   });
 });
 
+describe('redactSpec, beyond plain strings', () => {
+  it('hides password providers, a mapString provider\'s secret values and a schema registry\'s credentials, and shows variable names', () => {
+    const spec = {
+      spec: {
+        ioConfig: {
+          consumerProperties: {
+            'bootstrap.servers': 'kafka:9092',
+            'ssl.keystore.password': { type: 'default', password: 'ks-secret' },
+            'ssl.truststore.password': { type: 'environment', variable: 'TRUSTSTORE_PASSWORD' },
+            'druid.dynamic.config.provider': { type: 'mapString', config: { 'sasl.jaas.config': 'jaas-secret', 'client.id': 'druid' } },
+          },
+          inputFormat: {
+            type: 'avro_stream',
+            avroBytesDecoder: { type: 'schema_registry', url: 'http://registry:8081', config: { 'basic.auth.user.info': 'u:registry-secret' }, headers: { Authorization: 'Basic abc' } },
+          },
+        },
+      },
+    };
+    const redacted = redactSpec(spec).spec.ioConfig;
+    expect(redacted.consumerProperties).toEqual({
+      'bootstrap.servers': 'kafka:9092',
+      'ssl.keystore.password': { type: 'default', password: REDACTED },
+      'ssl.truststore.password': { type: 'environment', variable: 'TRUSTSTORE_PASSWORD' },
+      'druid.dynamic.config.provider': { type: 'mapString', config: { 'sasl.jaas.config': REDACTED, 'client.id': 'druid' } },
+    });
+    expect(redacted.inputFormat.avroBytesDecoder).toEqual({ type: 'schema_registry', url: 'http://registry:8081', config: { 'basic.auth.user.info': REDACTED }, headers: { Authorization: REDACTED } });
+    expect(JSON.stringify(redactSpec(spec))).not.toMatch(/secret|abc/);
+  });
+});
+
 describe('withoutCredentials', () => {
   it('drops a user and password written into a URL and leaves others alone', () => {
     expect(withoutCredentials('https://admin:s3cret@druid.example.com:8888')).toBe('https://druid.example.com:8888');
