@@ -1,11 +1,17 @@
-// A bad environment stops Tributary at start, with a message naming the variable,
+// A bad environment (or users file) stops Tributary at start, with a message naming the variable,
 // instead of surfacing later as a failed request.
 import { ConfigError, getConfig } from './lib/config';
+import { UsersFileError } from './lib/http/users-file';
+import { accessStartupNotes } from './lib/server/access';
+import { installPeerAddressHook } from './lib/server/peer-address';
+
+// First, so route handlers learn which address each connection came from (lib/server/peer-address.ts).
+installPeerAddressHook();
 
 try {
-  getConfig();
+  for (const note of accessStartupNotes(getConfig().access)) console.log(note);
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
+  if (!(error instanceof ConfigError || error instanceof UsersFileError)) throw error;
   console.error(`\n${error.message}\n`);
   process.exit(1);
 }

@@ -1,6 +1,8 @@
 // Environment -> typed, validated configuration. The only reader of process.env.
 // Every variable is documented in .env.example.
 import { z } from 'zod';
+import type { AccessConfig } from '../http/access';
+import { AccessEnvFields, SECRET_VARIABLES, accessConfig, refineAccess } from './access';
 import { DEFAULT_HOSTS } from '../http/hosts';
 
 const MS = z.coerce.number().int().positive();
@@ -79,13 +81,8 @@ const EnvSchema = z
     SCHEMA_REGISTRY_USER: z.string().optional(),
     SCHEMA_REGISTRY_PASSWORD: z.string().optional(),
 
-    /** user:password that every browser request and API call must present (HTTP basic auth). */
-    TRIBUTARY_BASIC_AUTH: z
-      .string()
-      .regex(/^[^:]+:.+$/, 'must be user:password')
-      .optional(),
-    /** When true, supervisor actions and submits are refused: a dashboard for viewers. */
-    TRIBUTARY_READ_ONLY: bool.default(false),
+    // Who may do what: TRIBUTARY_AUTH, TRIBUTARY_READ_ONLY and what each mode needs (./access.ts).
+    ...AccessEnvFields,
     TRIBUTARY_AUDIT_LOG: z.string().default('.tributary/audit.log'),
     /** Tributary's own store in PostgreSQL; any number of app instances may share it. */
     DATABASE_URL: z
@@ -102,6 +99,7 @@ const EnvSchema = z
     TRIBUTARY_MAX_BODY_MB: z.coerce.number({ message: 'must be a number of megabytes' }).positive('must be more than 0').max(1024, 'must be at most 1024').default(10),
   })
   .superRefine((env, ctx) => {
+    refineAccess(env, ctx);
     if (!env.DRUID_URL && !(env.DRUID_OVERLORD_URL && env.DRUID_BROKER_URL)) {
       ctx.addIssue({
         code: 'custom',
@@ -154,7 +152,8 @@ export interface Config {
   readonly kafka: KafkaConfig;
   readonly druid: DruidConfig;
   readonly schemaRegistry?: { readonly url: string; readonly username?: string; readonly password?: string };
-  readonly access: { readonly basicAuth?: { readonly username: string; readonly password: string }; readonly readOnly: boolean };
+  /** Who may do what (TRIBUTARY_AUTH, TRIBUTARY_READ_ONLY). */
+  readonly access: AccessConfig;
   readonly auditLogFile: string;
   /** Where Tributary keeps what is its own (the audit trail): PostgreSQL when configured, else a SQLite file. */
   readonly store: StoreLocation;
@@ -193,7 +192,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
         const variable = String(issue.path[0] ?? 'environment');
         const message =
           issue.code === 'invalid_type' && present[variable] === undefined ? 'is required' : issue.message;
-        return { variable, message: present[variable] !== undefined ? `${message} (got "${present[variable]}")` : message };
+        return { variable, message: present[variable] !== undefined && !SECRET_VARIABLES.has(variable) ? `${message} (got "${present[variable]}")` : message };
       }),
     );
   }
@@ -234,15 +233,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     schemaRegistry: env.SCHEMA_REGISTRY_URL
       ? { url: env.SCHEMA_REGISTRY_URL, username: env.SCHEMA_REGISTRY_USER, password: env.SCHEMA_REGISTRY_PASSWORD }
       : undefined,
-    access: {
-      basicAuth: env.TRIBUTARY_BASIC_AUTH
-        ? {
-            username: env.TRIBUTARY_BASIC_AUTH.slice(0, env.TRIBUTARY_BASIC_AUTH.indexOf(':')),
-            password: env.TRIBUTARY_BASIC_AUTH.slice(env.TRIBUTARY_BASIC_AUTH.indexOf(':') + 1),
-          }
-        : undefined,
-      readOnly: env.TRIBUTARY_READ_ONLY,
-    },
+    access: accessConfig(env),
     auditLogFile: env.TRIBUTARY_AUDIT_LOG,
     store: env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'sqlite', file: env.TRIBUTARY_DB_FILE },
     http: httpConfig(env.TRIBUTARY_HOSTS, env.TRIBUTARY_PUBLIC_URL, env.TRIBUTARY_MAX_BODY_MB),

@@ -8,7 +8,7 @@ const MB = 1024 * 1024;
 
 describe('route: only our own pages, bounded work', () => {
   let ran = 0;
-  const terminate = route({ body: z.unknown(), mutates: true, http: () => ({ maxBodyBytes: 10 * MB }) }, async () => {
+  const terminate = route({ body: z.unknown(), role: 'admin', http: () => ({ maxBodyBytes: 10 * MB }) }, async () => {
     ran++;
     return { terminated: true };
   });

@@ -3,7 +3,7 @@
 // Uses only the web-standard Request/Response, so it stays free of any framework.
 import { z, type ZodType } from 'zod';
 import { ApiError, errorBody, isApiErrorSource, type ApiErrorInfo } from './api-error';
-import { checkAccess, type AccessConfig } from './access';
+import { admit, authorize, clientAddressOf, type Access } from './access';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './body';
 import { checkRequestSource } from './origin';
 import type { Identity, Role } from './identity';
@@ -25,13 +25,18 @@ export interface RouteOptions<P, Q, B> {
   readonly params?: ZodType<P>;
   readonly query?: ZodType<Q>;
   readonly body?: ZodType<B>;
-  /** Actions that change Kafka or Druid; refused when the app runs read-only. */
-  readonly mutates?: boolean;
-  /** The least role that may call the route; viewer when absent. */
-  readonly role?: Role;
+  /**
+   * The least role that may call the route: viewer when absent; 'anyone' for what a visitor who is
+   * not signed in may do (sign in). A function of the path parameters when they decide it.
+   */
+  readonly role?: Role | 'anyone' | ((params: P) => Role);
+  /** What the route does, for a refusal: "Terminate needs the admin role; you are an operator." */
+  readonly what?: string | ((params: P) => string);
   readonly timeoutMs?: number;
-  /** Access settings; resolved lazily so a route module can load before config is valid. */
-  readonly access?: () => AccessConfig;
+  /** Access settings; resolved lazily so a route module can load before config is valid. Everyone is admin without. */
+  readonly access?: () => Access;
+  /** The address that connected to the server, never a header a client wrote; null when unknown. */
+  readonly peer?: (request: Request) => string | null;
   /** The body size limit and the public origin (TRIBUTARY_MAX_BODY_MB, TRIBUTARY_PUBLIC_URL); resolved lazily too. */
   readonly http?: () => RouteHttpSettings;
 }
@@ -55,12 +60,14 @@ export function route<P = undefined, Q = undefined, B = undefined>(
     try {
       const http = options.http?.();
       checkRequestSource(request, { publicOrigin: http?.publicOrigin });
-      const identity: Identity = options.access
-        ? checkAccess(request, options.access(), options.mutates ?? false)
-        : { user: null, role: 'admin', via: 'open' };
-      const clientAddress = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() || null;
+      const access = options.access?.();
+      const peer = options.peer?.(request) ?? null;
+      const identity = await admit(request, access, peer, options.role === 'anyone');
+      const clientAddress = clientAddressOf(request, peer, access?.config);
       const rawParams = context?.params ? await context.params : {};
       const params = parseInput(options.params, rawParams, 'path');
+      const need = typeof options.role === 'function' ? options.role(params) : (options.role ?? 'viewer');
+      if (need !== 'anyone') authorize(identity, need, access?.config.readOnly ?? false, typeof options.what === 'function' ? options.what(params) : options.what);
       const query = parseInput(options.query, Object.fromEntries(new URL(request.url).searchParams), 'query');
       const body = options.body ? parseInput(options.body, await readJsonBody(request, http?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), 'body') : (undefined as B);
       const result = await handler({ params, query, body, request, identity, clientAddress, signal });

@@ -7,3 +7,4 @@ export * from './supervisor-detail';
 export * from './audit';
 export * from './action-outcome';
 export * from './redact';
+export * from './action-role';

@@ -2,10 +2,12 @@
 import 'server-only';
 import { route, type RouteContext, type RouteOptions } from '@/lib/http';
 import { getConfig } from '@/lib/config';
+import { accessFor } from './access';
+import { peerAddress } from './peer-address';
 
 export function apiRoute<P = undefined, Q = undefined, B = undefined>(
-  options: Omit<RouteOptions<P, Q, B>, 'access' | 'http'>,
+  options: Omit<RouteOptions<P, Q, B>, 'access' | 'peer' | 'http'>,
   handler: (context: RouteContext<P, Q, B>) => Promise<Response | unknown>,
 ) {
-  return route<P, Q, B>({ ...options, access: () => getConfig().access, http: () => getConfig().http }, handler);
+  return route<P, Q, B>({ ...options, access: () => accessFor(getConfig().access), peer: peerAddress, http: () => getConfig().http }, handler);
 }

@@ -3,12 +3,7 @@ import 'server-only';
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
-import { auditLine, basicAuthUser, type AuditEntry } from '@/lib/operate';
-
-/** Who made the request: the basic-auth user when the app requires sign-in, else nobody in particular. */
-export function callerOf(request: Request): string | undefined {
-  return getConfig().access.basicAuth ? basicAuthUser(request.headers.get('authorization')) : undefined;
-}
+import { auditLine, type AuditEntry } from '@/lib/operate';
 
 let queue: Promise<void> = Promise.resolve();
 

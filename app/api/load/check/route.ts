@@ -4,6 +4,7 @@ import { isDruidError } from '@/lib/druid';
 import { ApiError } from '@/lib/http';
 import { druid } from '@/lib/server/druid';
 import { apiRoute } from '@/lib/server/api';
+import { SUBMIT_ROLE } from '@/lib/operate';
 import { serverCheckContext } from '@/lib/server/own-clusters';
 import { hasErrors, importSpecValue } from '@/lib/spec';
 
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic';
 
 const SAMPLER_TIMEOUT_MS = 15_000;
 
-export const POST = apiRoute({ body: CheckRequestSchema, timeoutMs: SAMPLER_TIMEOUT_MS + 5_000 }, async ({ body, signal }): Promise<CheckResponse> => {
+export const POST = apiRoute({ body: CheckRequestSchema, role: SUBMIT_ROLE, what: 'Checking a spec with Druid', timeoutMs: SAMPLER_TIMEOUT_MS + 5_000 }, async ({ body, signal }): Promise<CheckResponse> => {
   // Checked here, before Druid's sampler opens any connection the spec asks for.
   const imported = importSpecValue(body.spec, serverCheckContext());
   if (!imported.spec || hasErrors(imported.issues)) {

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { HandoffBodySchema, ResetOffsetsBodySchema, SUPERVISOR_ACTIONS } from '@/lib/operate';
+import { ACTION_LABELS, HandoffBodySchema, ResetOffsetsBodySchema, SUPERVISOR_ACTIONS, roleForAction } from '@/lib/operate';
 import { ApiError, describeIssues } from '@/lib/http';
 import { apiRoute } from '@/lib/server/api';
 import { runAction, type ActionInput } from '@/lib/server/operate-actions';
-import { callerOf } from '@/lib/server/operate-audit';
 
 const Params = z.object({
   id: z.string().min(1),
@@ -23,7 +22,9 @@ function actionInput(action: (typeof SUPERVISOR_ACTIONS)[number], body: unknown)
   return { action };
 }
 
-// POST /api/supervisors/{id}/{suspend|resume|reset|terminate|resetOffsets|handoff} — one supervisor action, audited.
-export const POST = apiRoute({ params: Params, body: z.unknown(), mutates: true }, ({ params, body, request, signal }) =>
-  runAction(params.id, actionInput(params.action, body), { user: callerOf(request), signal }),
+// POST /api/supervisors/{id}/{suspend|resume|reset|terminate|resetOffsets|handoff} — one supervisor action, audited;
+// suspend, resume and handoff need an operator, the others an admin.
+export const POST = apiRoute(
+  { params: Params, body: z.unknown(), role: ({ action }) => roleForAction(action), what: ({ action }) => ACTION_LABELS[action] },
+  ({ params, body, identity, signal }) => runAction(params.id, actionInput(params.action, body), { user: identity.user ?? undefined, signal }),
 );
