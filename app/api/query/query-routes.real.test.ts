@@ -134,6 +134,23 @@ describe('POST /api/query/sql', () => {
     await until(() => cancelsOf(sqlQueryId).length > 0, 'the cancel');
   });
 
+  it("cancels in Druid a query still unanswered at Tributary's deadline, whatever context.timeout asked for", async () => {
+    // Druid gets the query at once; its answer is held back past Tributary's deadline (1 s, and 5 s for Druid to answer).
+    proxy.setFault({ kind: 'latency', ms: 20_000, pathPrefix: '/druid/v2/sql', method: 'POST' });
+    const sqlQueryId = unique('deadline');
+    const started = Date.now();
+    const response = await postSql({ query: `SELECT COUNT(*) FROM "${DATASOURCE}"`, context: { sqlQueryId, timeout: 1e300 }, timeoutMs: 1_000 });
+    expect(response.status).toBe(504);
+    expect((await response.json()).error).toMatchObject({ code: 'query_timeout', details: { queryId: sqlQueryId, timeoutMs: 1_000 } });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(JSON.parse(proxy.requests[0].body).context).toMatchObject({ sqlQueryId, timeout: 1_000 });
+    await until(() => cancelsOf(sqlQueryId).some((r) => r.status !== undefined), 'the cancel answered');
+    // Real Druid answered the cancel (202 while it ran the query, 404 once done), and no longer runs it.
+    expect([202, 404]).toContain(cancelsOf(sqlQueryId)[0].status);
+    const again = await fetch(`${testStack().druidUrl}/druid/v2/sql/${sqlQueryId}`, { method: 'DELETE' });
+    expect(again.status).toBe(404);
+  });
+
   it('cancels by id on request, and says so when Druid no longer runs it', async () => {
     const ctx = (queryId: string) => ({ params: Promise.resolve({ queryId }) });
     // Druid answers 404 for a query it does not run, as for one that finished.
@@ -163,6 +180,20 @@ describe('POST /api/query/native', () => {
     const response = await routes.native.POST(new Request('http://app/api/query/native', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query: { dataSource: 'x' } }) }));
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toContain('body.query.queryType: needs a "queryType"');
+  });
+
+  it("cancels in Druid a native query still unanswered at Tributary's deadline", async () => {
+    proxy.setFault({ kind: 'latency', ms: 20_000, pathPrefix: '/druid/v2', method: 'POST' });
+    const queryId = unique('native-deadline');
+    // timeout 0 is Druid's "no timeout": Tributary's deadline still applies.
+    const query = { queryType: 'timeseries', dataSource: DATASOURCE, intervals: ['2000/3000'], granularity: 'all', aggregations: [{ type: 'count', name: 'rows' }], context: { queryId, timeout: 0 } };
+    const response = await routes.native.POST(new Request('http://app/api/query/native', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query, timeoutMs: 1_000 }) }));
+    expect(response.status).toBe(504);
+    expect((await response.json()).error.code).toBe('query_timeout');
+    expect(JSON.parse(proxy.requests[0].body).context).toEqual({ queryId, timeout: 1_000 });
+    const cancels = () => proxy.requests.filter((r) => r.method === 'DELETE' && r.url === `/druid/v2/${queryId}`);
+    await until(() => cancels().some((r) => r.status !== undefined), 'the cancel answered');
+    expect([202, 404]).toContain(cancels()[0].status);
   });
 
   it('cancels a native query by id through DELETE /druid/v2/{queryId}', async () => {
