@@ -6,9 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '@/lib/config';
 import { createDruidClient } from '@/lib/druid';
-
-export const DEMO_TOPIC = 'web-clickstream';
-export const DEMO_DATASOURCE = 'web-clickstream';
+import { buildSpec, loadPlanSchema, type SupervisorSpec } from '@/lib/spec';
 
 /** A JSON Kafka supervisor spec that reads from the earliest offsets, as the demo and the tests submit them. */
 export function kafkaSupervisorSpec(options: {
@@ -18,36 +16,25 @@ export function kafkaSupervisorSpec(options: {
   timestampSpec: object;
   dimensions: readonly unknown[];
   metrics?: readonly object[];
-}) {
-  return {
-    type: 'kafka',
-    spec: {
-      dataSchema: {
-        dataSource: options.dataSource ?? options.topic,
-        timestampSpec: options.timestampSpec,
-        dimensionsSpec: { dimensions: options.dimensions },
-        ...(options.metrics ? { metricsSpec: options.metrics } : {}),
-        granularitySpec: { type: 'uniform', segmentGranularity: 'hour', queryGranularity: 'none', rollup: false },
-      },
-      ioConfig: {
-        type: 'kafka',
-        topic: options.topic,
-        inputFormat: { type: 'json' },
-        consumerProperties: { 'bootstrap.servers': options.bootstrapServers },
-        useEarliestOffset: true,
-        taskCount: 1,
-        replicas: 1,
-        taskDuration: 'PT1H',
-      },
-      tuningConfig: { type: 'kafka' },
-    },
-  };
+}): SupervisorSpec {
+  const plan = loadPlanSchema.parse({
+    topic: options.topic,
+    datasource: options.dataSource ?? options.topic,
+    bootstrapServers: [options.bootstrapServers],
+    inputFormat: { type: 'json' },
+    timestampSpec: options.timestampSpec,
+    dimensionsSpec: { dimensions: options.dimensions },
+    metricsSpec: options.metrics,
+    granularitySpec: { type: 'uniform', segmentGranularity: 'hour', queryGranularity: 'none', rollup: false },
+    useEarliestOffset: true,
+  });
+  return buildSpec(plan);
 }
 
 export function demoSupervisorSpecs(bootstrapServers: string) {
   return [
     kafkaSupervisorSpec({
-      topic: DEMO_TOPIC,
+      topic: 'web-clickstream',
       bootstrapServers,
       timestampSpec: { column: 'time', format: 'iso' },
       dimensions: ['url', 'user'],

@@ -1,6 +1,9 @@
-// How a devstack service process ends: on SIGINT/SIGTERM, or when a process that started
-// it is gone, so a crashed test run or a closed terminal leaves no orphan holding ports.
-import { readFileSync } from 'node:fs';
+// How a devstack service process says it is ready and how it ends. Its state file tells other
+// processes where it listens; it goes when the service stops: on SIGINT/SIGTERM, or when a
+// process that started it is gone, so a crashed test run or a closed terminal leaves no orphan
+// holding ports.
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const PARENT_CHECK_MS = 1_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -14,6 +17,8 @@ const WATCHED_ANCESTORS = 4;
 export interface LifecycleOptions {
   /** A process to outlive no longer than a second (the stack's launcher). */
   parentPid?: number;
+  /** The state file to remove, before stop() runs, if this process wrote it. */
+  stateFile?: string;
   log: (line: string) => void;
 }
 
@@ -23,10 +28,8 @@ export function runUntilStopped(stop: () => Promise<void> | void, options: Lifec
   let stopping = false;
 
   const shutdown = (reason: string) => {
-    if (stopping) {
-      // A second signal while stopping: the user wants out now.
-      process.exit(1);
-    }
+    // A second signal while stopping: the user wants out now.
+    if (stopping) process.exit(1);
     stopping = true;
     clearInterval(watch);
     options.log(`stopping (${reason})`);
@@ -35,6 +38,7 @@ export function runUntilStopped(stop: () => Promise<void> | void, options: Lifec
       process.exit(1);
     }, STOP_TIMEOUT_MS).unref();
     Promise.resolve()
+      .then(() => options.stateFile && removeStateFile(options.stateFile))
       .then(stop)
       .then(
         () => process.exit(0),
@@ -53,6 +57,26 @@ export function runUntilStopped(stop: () => Promise<void> | void, options: Lifec
 
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** Written whole or not at all: a reader polling for the file never sees half of it. */
+export function writeStateFile(file: string, state: unknown): void {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(state, null, 2)}\n`);
+  renameSync(temp, file);
+}
+
+/** Only a file this process wrote goes, so a successor's file survives. */
+function removeStateFile(file: string): void {
+  try {
+    const state = JSON.parse(readFileSync(file, 'utf8')) as { pid?: unknown };
+    if (state.pid !== process.pid) return;
+  } catch {
+    // Missing or unreadable: nothing of ours to remove.
+    return;
+  }
+  rmSync(file, { force: true });
 }
 
 /** This process and its nearest ancestors, each with the parent it has now. */

@@ -1,17 +1,51 @@
-// Small process helpers shared by the local stack's entry points.
+// Process helpers shared by the local stack's launchers: start a child with its output
+// prefixed, wait on real readiness signals (never a fixed sleep), stop a child politely.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 
-export async function waitForStateFile<T>(file: string, options: { timeoutMs: number; child?: ChildProcess; what: string }): Promise<T> {
+/** A process a wait gives up on as soon as it exits, pointing at its log. */
+export interface Watched {
+  readonly name: string;
+  readonly child: ChildProcess;
+  readonly logFile?: string;
+}
+
+const POLL_MS = 500;
+
+/** Polls until check() answers true; fails early, naming the log, when a watched process exits. */
+export async function waitUntil(what: string, check: () => Promise<boolean>, options: { timeoutMs: number; watched?: readonly Watched[] }): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
+  const logs = (options.watched ?? []).flatMap((process) => (process.logFile ? [process.logFile] : [])).join(', ');
+  let lastError = '';
   while (Date.now() < deadline) {
-    if (options.child && options.child.exitCode !== null) {
-      throw new Error(`${options.what} exited with code ${options.child.exitCode} before it was ready`);
+    for (const { name, child, logFile } of options.watched ?? []) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`${name} exited (${child.signalCode ?? `code ${child.exitCode}`}) while waiting for ${what}${logFile ? `; see ${logFile}` : ''}`);
+      }
     }
-    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as T;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    try {
+      if (await check()) return;
+    } catch (error) {
+      lastError = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
-  throw new Error(`${options.what} was not ready after ${options.timeoutMs / 1000} s`);
+  throw new Error(`${what} was not ready after ${options.timeoutMs / 1000} s${lastError ? ` (last error: ${lastError})` : ''}${logs ? `; see ${logs}` : ''}`);
+}
+
+/** GET url answers 2xx. */
+export async function httpOk(url: string, timeoutMs = 5_000): Promise<boolean> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  await response.text();
+  return response.ok;
+}
+
+/** Waits for the state file a service writes once it is ready, and returns what it holds. */
+export async function waitForStateFile<T>(file: string, options: { timeoutMs: number; child?: ChildProcess; what: string }): Promise<T> {
+  const watched = options.child ? [{ name: options.what, child: options.child }] : [];
+  await waitUntil(`the state file of ${options.what}`, async () => existsSync(file), { timeoutMs: options.timeoutMs, watched });
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
 export function onShutdown(handler: () => Promise<void> | void): void {
@@ -28,11 +62,11 @@ export function onShutdown(handler: () => Promise<void> | void): void {
 }
 
 /**
- * Runs a TypeScript entry point in a Node process with tsx's loader, with its output prefixed
- * by name. One process, not tsx's CLI and a child of it, so signals reach the entry point.
+ * Runs Node with its output prefixed by name. A TypeScript entry point runs with tsx's loader
+ * (`--import tsx`) in this one process, not tsx's CLI and a child of it, so signals reach it.
  */
-export function spawnTs(name: string, entry: string, args: string[], options: { cwd: string; env?: Record<string, string> }): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+export function spawnNode(name: string, args: string[], options: { cwd: string; env?: Record<string, string> }): ChildProcess {
+  const child = spawn(process.execPath, args, {
     cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...options.env },
@@ -41,19 +75,25 @@ export function spawnTs(name: string, entry: string, args: string[], options: { 
   return child;
 }
 
-export function prefixOutput(name: string, child: ChildProcess): void {
-  const tag = `[${name}]`;
+function prefixOutput(name: string, child: ChildProcess): void {
   for (const stream of [child.stdout, child.stderr]) {
-    let buffered = '';
-    stream?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) if (line.trim()) process.stdout.write(`${tag} ${line}\n`);
+    forEachLine(stream, (line) => {
+      if (line.trim()) process.stdout.write(`[${name}] ${line}\n`);
     });
   }
 }
 
+/** Calls back with each whole line a stream writes. */
+export function forEachLine(stream: Readable | null, onLine: (line: string) => void): void {
+  let buffered = '';
+  stream?.on('data', (chunk: Buffer) => {
+    const lines = (buffered + chunk.toString()).split('\n');
+    buffered = lines.pop() ?? '';
+    lines.forEach(onLine);
+  });
+}
+
+/** SIGTERM, then SIGKILL if the process has not exited after graceMs. */
 export async function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -2,12 +2,11 @@
 // the demo supervisors, the app — prints where each one is, and stops them all on Ctrl-C.
 //   node --import tsx devstack/stack.ts [--dir .devstack/demo] [--port-base 18000] [--app-port 3000]
 //     [--no-app] [--no-demo-supervisors] [--history-hours 3] [--rate-scale 1]
-import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { onShutdown, prefixOutput, spawnTs, stopChild, waitForStateFile } from './process';
-import { writeStateFile } from './state-file';
+import { writeStateFile } from './lifecycle';
+import { httpOk, onShutdown, spawnNode, stopChild, waitForStateFile, waitUntil, type Watched } from './process';
 import { submitDemoSupervisors } from './demo-supervisor';
 import { DEMO_PORT_BASE } from './real/ports';
 import { startRealStack, type RealStack, type RealStackState } from './real/stack';
@@ -47,7 +46,7 @@ const { values: args } = parseArgs({
 });
 
 const dir = path.resolve(ROOT, args.dir!);
-const children: { name: string; child: ChildProcess }[] = [];
+const children: Watched[] = [];
 let real: RealStack | undefined;
 
 async function main(): Promise<void> {
@@ -56,14 +55,16 @@ async function main(): Promise<void> {
   const { bootstrapServers } = real.state.kafka;
   const druidUrl = real.state.druid.routerUrl;
 
-  const streamsProcess = start('streams', 'devstack/streams/main.ts', [
+  const streams = spawnNode('streams', [
+    '--import', 'tsx', path.join(ROOT, 'devstack/streams/main.ts'),
     '--bootstrap', bootstrapServers,
     '--history-hours', args['history-hours']!,
     '--rate-scale', args['rate-scale']!,
     '--state', path.join(dir, 'streams.json'),
     '--parent-pid', String(process.pid),
-  ]);
-  await waitForStateFile(path.join(dir, 'streams.json'), { timeoutMs: READY_TIMEOUT_MS, child: streamsProcess, what: 'the stream generators' });
+  ], { cwd: ROOT, env: { KAFKAJS_NO_PARTITIONER_WARNING: '1' } });
+  children.push({ name: 'streams', child: streams });
+  await waitForStateFile(path.join(dir, 'streams.json'), { timeoutMs: READY_TIMEOUT_MS, child: streams, what: 'the stream generators' });
 
   if (!args['no-demo-supervisors']) {
     const ids = await submitDemoSupervisors(druidUrl, bootstrapServers);
@@ -97,12 +98,6 @@ async function main(): Promise<void> {
   real.onUnexpectedExit((jvm, reason) => stopUnexpectedly(jvm.name, reason));
 }
 
-function start(name: string, entry: string, extra: string[]): ChildProcess {
-  const child = spawnTs(name, path.join(ROOT, entry), extra, { cwd: ROOT, env: { KAFKAJS_NO_PARTITIONER_WARNING: '1' } });
-  children.push({ name, child });
-  return child;
-}
-
 /** The heap cap `npm start` runs the server with (package.json): a runaway request fails alone, the machine stays up. */
 const APP_NODE_OPTIONS = '--max-old-space-size=512';
 
@@ -111,11 +106,9 @@ async function startApp(bootstrapServers: string, druidUrl: string, druidKafkaBr
   const nextBin = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
   const mode = args['app-mode'] === 'dev' ? 'dev' : 'start';
   const extraEnv = Object.fromEntries(args['app-env']!.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
-  const child = spawn(process.execPath, [nextBin, mode, '-p', port, '-H', '127.0.0.1'], {
+  const child = spawnNode('app', [nextBin, mode, '-p', port, '-H', '127.0.0.1'], {
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      ...process.env,
       KAFKA_BROKERS: bootstrapServers,
       // What Druid's tasks connect to, written into the specs the app builds.
       DRUID_KAFKA_BROKERS: druidKafkaBrokers,
@@ -123,25 +116,14 @@ async function startApp(bootstrapServers: string, druidUrl: string, druidKafkaBr
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_OPTIONS: APP_NODE_OPTIONS,
-      TRIBUTARY_AUDIT_LOG: path.join(dir, 'audit.log'),
+      TRIBUTARY_DB_FILE: path.join(dir, 'tributary.db'),
       ...extraEnv,
     },
   });
-  prefixOutput('app', child);
   children.push({ name: 'app', child });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode} before it was ready`);
-    try {
-      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(10_000) });
-      if (response.ok) return url;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`the app did not answer on ${url} within ${READY_TIMEOUT_MS / 1000} s`);
+  await waitUntil(`the app on ${url}`, () => httpOk(`${url}/api/health`, 10_000), { timeoutMs: READY_TIMEOUT_MS, watched: [{ name: 'the app', child }] });
+  return url;
 }
 
 let stopping = false;

@@ -6,8 +6,6 @@ import { formatKafka, newClusterId, startKafkaNode, waitForKafka, type KafkaOpti
 import { resolveClasspath } from '@/devstack/real/maven';
 import { stopJvm, type Jvm } from '@/devstack/real/jvm';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-
 export interface KafkaCluster {
   readonly bootstrapServers: string;
   readonly nodes: readonly { readonly nodeId: number; readonly port: number; readonly logFile: string }[];
@@ -24,7 +22,7 @@ export async function startKafkaCluster(options: { dir: string; portBase: number
   const log = options.log ?? (() => undefined);
   const dir = path.resolve(options.dir);
   rmSync(dir, { recursive: true, force: true });
-  const { entries: classpath } = await resolveClasspath('kafka', path.join(ROOT, 'devstack', 'kafka', 'pom.xml'), path.join(ROOT, '.devstack', 'classpath'), log);
+  const classpath = await resolveClasspath('kafka', log);
   const ids = Array.from({ length: size }, (_, i) => i + 1);
   const port = (id: number) => options.portBase + 10 * id;
   const voters = ids.map((id) => `${id}@127.0.0.1:${port(id) + 1}`).join(',');

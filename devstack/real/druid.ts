@@ -4,26 +4,26 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
+import { httpOk, waitUntil } from '../process';
 import { JAVA_17_OPENS, startJvm, type Jvm } from './jvm';
 import type { StackPorts } from './ports';
-import { httpReady, waitUntil } from './ready';
 
 const CONF_DIR = path.resolve(import.meta.dirname, '..', 'druid', 'conf');
 const READY_TIMEOUT_MS = 240_000;
 
 interface DruidProcess {
   readonly name: 'coordinator-overlord' | 'broker' | 'historical' | 'indexer' | 'router';
-  readonly command: string;
-  readonly port: keyof StackPorts;
+  /** `druid server <command>`; also the process's port in StackPorts. */
+  readonly command: 'coordinator' | 'broker' | 'historical' | 'indexer' | 'router';
   readonly heap: readonly string[];
 }
 
 const PROCESSES: readonly DruidProcess[] = [
-  { name: 'coordinator-overlord', command: 'coordinator', port: 'coordinator', heap: ['-Xms256m', '-Xmx512m'] },
-  { name: 'broker', command: 'broker', port: 'broker', heap: ['-Xms512m', '-Xmx512m', '-XX:MaxDirectMemorySize=400m'] },
-  { name: 'historical', command: 'historical', port: 'historical', heap: ['-Xms512m', '-Xmx512m', '-XX:MaxDirectMemorySize=400m'] },
-  { name: 'indexer', command: 'indexer', port: 'indexer', heap: ['-Xms512m', '-Xmx1536m', '-XX:MaxDirectMemorySize=512m'] },
-  { name: 'router', command: 'router', port: 'router', heap: ['-Xms128m', '-Xmx256m'] },
+  { name: 'coordinator-overlord', command: 'coordinator', heap: ['-Xms256m', '-Xmx512m'] },
+  { name: 'broker', command: 'broker', heap: ['-Xms512m', '-Xmx512m', '-XX:MaxDirectMemorySize=400m'] },
+  { name: 'historical', command: 'historical', heap: ['-Xms512m', '-Xmx512m', '-XX:MaxDirectMemorySize=400m'] },
+  { name: 'indexer', command: 'indexer', heap: ['-Xms512m', '-Xmx1536m', '-XX:MaxDirectMemorySize=512m'] },
+  { name: 'router', command: 'router', heap: ['-Xms128m', '-Xmx256m'] },
 ];
 
 export interface DruidOptions {
@@ -86,12 +86,9 @@ export function startDruidProcess(options: DruidOptions, name: DruidProcessName)
     'log4j.configurationFile': path.join(CONF_DIR, '_common', 'log4j2.xml'),
     'derby.stream.error.file': path.join(options.logDir, 'derby.log'),
   };
-  const own: Record<DruidProcessName, Record<string, string>> = {
-    'coordinator-overlord': {},
-    broker: {},
+  const own: Partial<Record<DruidProcessName, Record<string, string>>> = {
     historical: { 'druid.segmentCache.locations': JSON.stringify([{ path: path.join(dir, 'var', 'segment-cache'), maxSize: '10g' }]) },
     indexer: { 'druid.worker.capacity': String(options.taskSlots), 'druid.indexer.task.baseTaskDirPaths': JSON.stringify([path.join(dir, 'var', 'task')]) },
-    router: {},
   };
   return startJvm({
     name,
@@ -100,7 +97,7 @@ export function startDruidProcess(options: DruidOptions, name: DruidProcessName)
     classpath: [path.join(CONF_DIR, name), path.join(CONF_DIR, '_common'), ...options.classpath],
     heap: process.heap,
     flags: JAVA_17_OPENS,
-    properties: { ...common, ...own[name], 'druid.plaintextPort': String(ports[process.port]) },
+    properties: { ...common, ...own[name], 'druid.plaintextPort': String(ports[process.command]) },
     cwd: dir,
     logFile: path.join(options.logDir, `${name}.log`),
   });
@@ -111,37 +108,31 @@ function readinessSteps(ports: StackPorts): Record<DruidProcessName, ReadonlyArr
   const url = (port: number, route: string) => `http://127.0.0.1:${port}${route}`;
   return {
     'coordinator-overlord': [
-      ['Coordinator leader', () => httpReady(url(ports.coordinator, '/druid/coordinator/v1/isLeader'))],
-      ['Overlord leader', () => httpReady(url(ports.coordinator, '/druid/indexer/v1/isLeader'))],
+      ['Coordinator leader', () => httpOk(url(ports.coordinator, '/druid/coordinator/v1/isLeader'))],
+      ['Overlord leader', () => httpOk(url(ports.coordinator, '/druid/indexer/v1/isLeader'))],
     ],
-    broker: [['Broker', () => httpReady(url(ports.broker, '/druid/broker/v1/readiness'))]],
-    historical: [['Historical', () => httpReady(url(ports.historical, '/druid/historical/v1/readiness'))]],
-    indexer: [
-      [
-        'Indexer with free task slots',
-        async () => {
-          const response = await fetch(url(ports.coordinator, '/druid/indexer/v1/workers'), { signal: AbortSignal.timeout(5_000) });
-          if (!response.ok) return false;
-          const workers = (await response.json()) as Array<{ worker: { capacity: number }; currCapacityUsed: number }>;
-          return workers.some((worker) => worker.worker.capacity > worker.currCapacityUsed);
-        },
-      ],
-    ],
-    router: [
-      [
-        'SQL through the Router',
-        async () => {
-          const response = await fetch(url(ports.router, '/druid/v2/sql'), {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ query: 'SELECT 1 AS ready' }),
-            signal: AbortSignal.timeout(10_000),
-          });
-          return response.ok && (await response.text()).includes('"ready":1');
-        },
-      ],
-    ],
+    broker: [['Broker', () => httpOk(url(ports.broker, '/druid/broker/v1/readiness'))]],
+    historical: [['Historical', () => httpOk(url(ports.historical, '/druid/historical/v1/readiness'))]],
+    indexer: [['Indexer with free task slots', () => freeTaskSlot(url(ports.coordinator, '/druid/indexer/v1/workers'))]],
+    router: [['SQL through the Router', () => answersSql(url(ports.router, '/druid/v2/sql'))]],
   };
+}
+
+async function freeTaskSlot(workersUrl: string): Promise<boolean> {
+  const response = await fetch(workersUrl, { signal: AbortSignal.timeout(5_000) });
+  if (!response.ok) return false;
+  const workers = (await response.json()) as Array<{ worker: { capacity: number }; currCapacityUsed: number }>;
+  return workers.some((worker) => worker.worker.capacity > worker.currCapacityUsed);
+}
+
+async function answersSql(sqlUrl: string): Promise<boolean> {
+  const response = await fetch(sqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'SELECT 1 AS ready' }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  return response.ok && (await response.text()).includes('"ready":1');
 }
 
 /** Readiness, step by step in the order the processes depend on each other, each with its time. */

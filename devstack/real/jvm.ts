@@ -1,8 +1,9 @@
 // Starts the JVMs of the local stack. Each one dies with the Node process that started it
 // (setpriv's parent-death signal), so a crashed launcher or test run leaves no JVM behind,
 // and writes its output to one log file that a failing test can name.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
+import { stopChild, type Watched } from '../process';
 
 /** The module access Druid's bin/run-java grants on Java 17. */
 export const JAVA_17_OPENS = [
@@ -31,11 +32,8 @@ export interface JvmOptions {
   readonly logFile: string;
 }
 
-export interface Jvm {
-  readonly name: string;
-  readonly child: ChildProcess;
-  readonly logFile: string;
-}
+/** A JVM of the stack: its process and the one log file it writes. */
+export type Jvm = Required<Watched>;
 
 export function startJvm(options: JvmOptions): Jvm {
   const properties = Object.entries(options.properties ?? {}).map(([key, value]) => `-D${key}=${value}`);
@@ -53,12 +51,7 @@ export async function runJvm(options: JvmOptions): Promise<void> {
   if (code !== 0) throw new Error(`${options.name} failed with exit code ${code}; see ${options.logFile}`);
 }
 
-export async function stopJvm(jvm: Jvm, graceMs = 10_000): Promise<void> {
-  const { child } = jvm;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-  await exited;
-  clearTimeout(timer);
+/** A JVM may take a while to flush and leave its ports: SIGKILL only after this long. */
+export function stopJvm(jvm: Jvm): Promise<void> {
+  return stopChild(jvm.child, 10_000);
 }

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { runJvm, startJvm, type Jvm } from './jvm';
-import { waitUntil } from './ready';
+import { waitUntil } from '../process';
 
 const CONFIG_DIR = path.resolve(import.meta.dirname, '..', 'kafka');
 const HEAP = ['-Xms256m', '-Xmx512m'];

@@ -4,8 +4,7 @@
 // SIGTERM or the death of the process that started it stops every JVM.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runUntilStopped } from '../lifecycle';
-import { removeStateFile, writeStateFile } from '../state-file';
+import { runUntilStopped, writeStateFile } from '../lifecycle';
 import { TEST_PORT_BASE } from './ports';
 import { startRealStack } from './stack';
 
@@ -24,13 +23,7 @@ async function main(): Promise<void> {
   const dir = path.resolve(values.dir!);
   const stateFile = path.join(dir, 'state.json');
   const stack = await startRealStack({ dir, portBase: Number(values['port-base']), taskSlots: Number(values['task-slots']), log });
-  runUntilStopped(
-    async () => {
-      removeStateFile(stateFile);
-      await stack.stop();
-    },
-    { parentPid: values['parent-pid'] ? Number(values['parent-pid']) : undefined, log },
-  );
+  runUntilStopped(stack.stop, { parentPid: values['parent-pid'] ? Number(values['parent-pid']) : undefined, stateFile, log });
   writeStateFile(stateFile, { ...stack.state, pid: process.pid });
   log(`Druid Router ${stack.state.druid.routerUrl}, Overlord ${stack.state.druid.overlordUrl}, Broker ${stack.state.druid.brokerUrl}; Kafka ${stack.state.kafka.bootstrapServers}`);
 }

@@ -5,26 +5,25 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import { forEachLine } from '../process';
 
-export interface Classpath {
-  readonly entries: readonly string[];
-  /** Whether Maven ran (false: the cached classpath was used). */
-  readonly resolved: boolean;
-}
-
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const CACHE_DIR = path.join(ROOT, '.devstack', 'classpath');
 const DOWNLOADED = /^\[INFO\] Downloaded from \S+: \S+ \(([\d.]+) (B|kB|MB|GB)/;
 const UNIT_BYTES: Record<string, number> = { B: 1, kB: 1e3, MB: 1e6, GB: 1e9 };
 const PROGRESS_EVERY_BYTES = 25e6;
 
-export async function resolveClasspath(name: string, pom: string, cacheDir: string, log: (line: string) => void): Promise<Classpath> {
+/** The jars of devstack/<name>/pom.xml. */
+export async function resolveClasspath(name: 'kafka' | 'druid', log: (line: string) => void): Promise<string[]> {
+  const pom = path.join(ROOT, 'devstack', name, 'pom.xml');
   const hash = createHash('sha256').update(readFileSync(pom)).digest('hex').slice(0, 16);
-  const cached = path.join(cacheDir, `${name}-${hash}.classpath`);
+  const cached = path.join(CACHE_DIR, `${name}-${hash}.classpath`);
   if (existsSync(cached)) {
     const entries = readFileSync(cached, 'utf8').trim().split(path.delimiter);
     // ~/.m2 may have been cleaned since: only a classpath whose jars are all there is reused.
-    if (entries.every((entry) => existsSync(entry))) return { entries, resolved: false };
+    if (entries.every((entry) => existsSync(entry))) return entries;
   }
-  mkdirSync(cacheDir, { recursive: true });
+  mkdirSync(CACHE_DIR, { recursive: true });
   const output = `${cached}.${process.pid}.tmp`;
   log(`resolving ${name} from Maven Central (${path.relative(process.cwd(), pom)})…`);
   const startedMs = Date.now();
@@ -33,7 +32,7 @@ export async function resolveClasspath(name: string, pom: string, cacheDir: stri
   const entries = readFileSync(cached, 'utf8').trim().split(path.delimiter);
   const took = ((Date.now() - startedMs) / 1000).toFixed(1);
   log(files > 0 ? `${name}: downloaded ${files} files, ${formatMb(downloadedBytes)}, in ${took} s; ${entries.length} jars` : `${name}: ${entries.length} jars, all cached (${took} s)`);
-  return { entries, resolved: true };
+  return entries;
 }
 
 function runMaven(args: string[], name: string, log: (line: string) => void): Promise<{ downloadedBytes: number; files: number }> {
@@ -43,26 +42,20 @@ function runMaven(args: string[], name: string, log: (line: string) => void): Pr
     let files = 0;
     let reported = 0;
     const tail: string[] = [];
-    let buffered = '';
-    const onData = (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        tail.push(line);
-        if (tail.length > 40) tail.shift();
-        const match = DOWNLOADED.exec(line);
-        if (!match) continue;
-        files += 1;
-        downloadedBytes += Number(match[1]) * UNIT_BYTES[match[2]];
-        if (downloadedBytes - reported >= PROGRESS_EVERY_BYTES) {
-          reported = downloadedBytes;
-          log(`${name}: ${formatMb(downloadedBytes)} downloaded (${files} files)…`);
-        }
+    const onLine = (line: string) => {
+      tail.push(line);
+      if (tail.length > 40) tail.shift();
+      const match = DOWNLOADED.exec(line);
+      if (!match) return;
+      files += 1;
+      downloadedBytes += Number(match[1]) * UNIT_BYTES[match[2]];
+      if (downloadedBytes - reported >= PROGRESS_EVERY_BYTES) {
+        reported = downloadedBytes;
+        log(`${name}: ${formatMb(downloadedBytes)} downloaded (${files} files)…`);
       }
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    forEachLine(child.stdout, onLine);
+    forEachLine(child.stderr, onLine);
     child.once('error', (error) => reject(new Error(`could not run mvn (${error.message}); scripts/ensure.sh installs Maven`)));
     child.once('exit', (code) => {
       if (code === 0) resolve({ downloadedBytes, files });

@@ -1,38 +1,28 @@
 // Every port of the local stack, from one base, so the demo (base 18000), a test run
 // (base 28000) and a Druid the user already runs on Druid's default ports can coexist.
 // Offsets echo the defaults: the Router on base+888, the Broker on base+82, and so on.
-export interface StackPorts {
-  readonly kafka: number;
-  readonly kafkaController: number;
+const PORT_OFFSETS = {
+  kafka: 92,
+  kafkaController: 93,
   /** A second Kafka listener that advertises the fault proxy's port instead of its own. */
-  readonly kafkaProxied: number;
+  kafkaProxied: 94,
   /** The fault proxy in front of kafkaProxied: clients that bootstrap here stay behind it. */
-  readonly kafkaFaultProxy: number;
-  readonly zookeeper: number;
-  readonly derby: number;
-  readonly coordinator: number;
-  readonly broker: number;
-  readonly historical: number;
-  readonly indexer: number;
-  readonly router: number;
-}
+  kafkaFaultProxy: 95,
+  zookeeper: 181,
+  derby: 527,
+  coordinator: 81,
+  broker: 82,
+  historical: 83,
+  indexer: 91,
+  router: 888,
+} as const;
+
+export type StackPorts = { readonly [service in keyof typeof PORT_OFFSETS]: number };
 
 export const DEMO_PORT_BASE = 18000;
 export const TEST_PORT_BASE = 28000;
 
 export function stackPorts(base: number): StackPorts {
   if (!Number.isInteger(base) || base < 1024 || base > 64000) throw new Error(`--port-base must be an integer from 1024 to 64000, not ${base}`);
-  return {
-    kafka: base + 92,
-    kafkaController: base + 93,
-    kafkaProxied: base + 94,
-    kafkaFaultProxy: base + 95,
-    zookeeper: base + 181,
-    derby: base + 527,
-    coordinator: base + 81,
-    broker: base + 82,
-    historical: base + 83,
-    indexer: base + 91,
-    router: base + 888,
-  };
+  return Object.fromEntries(Object.entries(PORT_OFFSETS).map(([service, offset]) => [service, base + offset])) as unknown as StackPorts;
 }

@@ -10,7 +10,6 @@ import { stackPorts, type StackPorts } from './ports';
 import { startFaultProxy } from '../faults/proxy';
 import { startFaultControl } from '../faults/control';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const KAFKA_VERSION = '4.4.0';
 export const DRUID_VERSION = '33.0.0';
 
@@ -57,9 +56,8 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(logDir, { recursive: true });
 
-  const cacheDir = path.join(ROOT, '.devstack', 'classpath');
-  const kafkaClasspath = await resolveClasspath('kafka', path.join(ROOT, 'devstack', 'kafka', 'pom.xml'), cacheDir, log);
-  const druidClasspath = await resolveClasspath('druid', path.join(ROOT, 'devstack', 'druid', 'pom.xml'), cacheDir, log);
+  const kafkaClasspath = await resolveClasspath('kafka', log);
+  const druidClasspath = await resolveClasspath('druid', log);
 
   const processes: Jvm[] = [];
   const exitListeners: Array<(jvm: Jvm, reason: string) => void> = [];
@@ -69,7 +67,7 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
     });
     return jvm;
   };
-  const druidOptions = { dir: path.join(dir, 'druid'), logDir, classpath: druidClasspath.entries, ports, taskSlots: options.taskSlots ?? 8 };
+  const druidOptions = { dir: path.join(dir, 'druid'), logDir, classpath: druidClasspath, ports, taskSlots: options.taskSlots ?? 8 };
   const kafkaProxy = await startFaultProxy({ target: { host: '127.0.0.1', port: ports.kafkaProxied }, port: ports.kafkaFaultProxy });
   const faultControl = await startFaultControl(
     { kafka: kafkaProxy },
@@ -98,7 +96,7 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
       startKafka({
         dir: path.join(dir, 'kafka'),
         logDir,
-        classpath: kafkaClasspath.entries,
+        classpath: kafkaClasspath,
         port: ports.kafka,
         controllerPort: ports.kafkaController,
         proxied: { port: ports.kafkaProxied, advertisedPort: ports.kafkaFaultProxy },

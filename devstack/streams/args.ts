@@ -6,22 +6,22 @@ import { z } from 'zod';
 import { selectStreamTopics } from './catalogue';
 import { DEFAULT_HISTORY_HOURS } from './run-streams';
 
-export interface StreamsArgs {
-  bootstrapServers: string;
-  historyHours: number;
-  rateScale: number;
-  only: string[];
-  topicPrefix?: string;
-  stateFile?: string;
-  seed?: string;
-  parentPid?: number;
-}
-
 const argsSchema = z.object({
   bootstrap: z.string({ error: 'required: the Kafka bootstrap servers, host:port[,host:port]' }).regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'expected host:port[,host:port...]'),
-  'history-hours': z.coerce.number().min(0).max(24 * 7),
-  'rate-scale': z.coerce.number().positive().max(1000),
-  only: z.string().optional(),
+  'history-hours': z.coerce.number().min(0).max(24 * 7).default(DEFAULT_HISTORY_HOURS),
+  'rate-scale': z.coerce.number().positive().max(1000).default(1),
+  only: z
+    .string()
+    .default('')
+    .transform((list, context) => {
+      const names = list.split(',').map((name) => name.trim()).filter(Boolean);
+      try {
+        selectStreamTopics(names);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+      return names;
+    }),
   // Kafka's legal topic characters; the longest catalogue name leaves room within its 249.
   'topic-prefix': z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'letters, digits, ".", "_" and "-" only').optional(),
   state: z.string().min(1).optional(),
@@ -29,39 +29,20 @@ const argsSchema = z.object({
   'parent-pid': z.coerce.number().int().min(1).optional(),
 });
 
-export function parseStreamsArgs(argv: readonly string[]): StreamsArgs {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      bootstrap: { type: 'string' },
-      'history-hours': { type: 'string', default: String(DEFAULT_HISTORY_HOURS) },
-      'rate-scale': { type: 'string', default: '1' },
-      only: { type: 'string' },
-      'topic-prefix': { type: 'string' },
-      state: { type: 'string' },
-      seed: { type: 'string' },
-      'parent-pid': { type: 'string' },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
+export function parseStreamsArgs(argv: readonly string[]) {
+  const options = Object.fromEntries(Object.keys(argsSchema.shape).map((flag) => [flag, { type: 'string' as const }]));
+  const { values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`--${String(issue.path[0])}: ${issue.message}`);
   }
   const args = parsed.data;
-  const only = (args.only ?? '').split(',').map((name) => name.trim()).filter(Boolean);
-  try {
-    selectStreamTopics(only);
-  } catch (error) {
-    throw new Error(`--only: ${(error as Error).message}`);
-  }
   return {
     bootstrapServers: args.bootstrap,
     historyHours: args['history-hours'],
     rateScale: args['rate-scale'],
-    only,
+    only: args.only,
     topicPrefix: args['topic-prefix'],
     stateFile: args.state,
     seed: args.seed,

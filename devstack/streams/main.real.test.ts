@@ -1,13 +1,14 @@
 // devstack/streams/main.ts as the stack runs it, against the stack's real Kafka, writing the
 // catalogue's generators into topics of its own (--topic-prefix).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { testStack } from '@/testing/real-stack';
 import { deleteTopics, stackKafka } from '@/testing/app';
-import { readStreamsState, type StreamsState } from './state';
+import type { StreamsState } from './main';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TOPICS = ['payments', 'crypto-prices'];
@@ -15,6 +16,15 @@ const prefix = `streams-main-${Date.now().toString(36)}-`;
 const stack = testStack();
 const workDir = mkdtempSync(path.join(tmpdir(), 'tributary-streams-'));
 let child: ChildProcess | undefined;
+
+const stateSchema = z.object({
+  bootstrapServers: z.string().min(1),
+  historyHours: z.number().min(0),
+  rateScale: z.number().positive(),
+  topics: z.array(z.object({ name: z.string(), partitions: z.number().int().min(1), historyRecords: z.number().int().min(0) })),
+  historyDoneAt: z.iso.datetime(),
+  pid: z.number().int(),
+}) satisfies z.ZodType<StreamsState>;
 
 afterAll(async () => {
   if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -28,7 +38,7 @@ async function waitForState(file: string, timeoutMs: number): Promise<StreamsSta
     if (Date.now() > deadline || child?.exitCode != null) throw new Error(`no streams state in ${file}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return readStreamsState(file);
+  return stateSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
 describe('devstack/streams/main.ts', () => {

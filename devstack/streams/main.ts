@@ -2,11 +2,20 @@
 //   npx tsx devstack/streams/main.ts --bootstrap 127.0.0.1:9092 --history-hours 3 --state .devstack/streams.json
 // Writes the state file once every topic's history is in Kafka, then keeps producing in
 // real time until SIGINT/SIGTERM or until its parent process is gone.
-import { removeStateFile, writeStateFile } from '../state-file';
-import { runUntilStopped } from '../lifecycle';
+import { runUntilStopped, writeStateFile } from '../lifecycle';
 import { parseStreamsArgs } from './args';
 import { startStreams } from './run-streams';
-import type { StreamsState } from './state';
+
+/** What the state file says: written once the history is in Kafka. */
+export interface StreamsState {
+  bootstrapServers: string;
+  historyHours: number;
+  rateScale: number;
+  topics: { name: string; partitions: number; historyRecords: number }[];
+  /** ISO time. */
+  historyDoneAt: string;
+  pid: number;
+}
 
 const log = (line: string) => process.stderr.write(`[streams] ${line}\n`);
 
@@ -14,13 +23,7 @@ async function main(): Promise<void> {
   const args = parseStreamsArgs(process.argv.slice(2));
   const startedMs = Date.now();
   const streams = startStreams({ ...args, log });
-  runUntilStopped(
-    async () => {
-      if (args.stateFile) removeStateFile(args.stateFile);
-      await streams.stop();
-    },
-    { parentPid: args.parentPid, log },
-  );
+  runUntilStopped(streams.stop, { parentPid: args.parentPid, stateFile: args.stateFile, log });
   await streams.historyDone;
   const produced = streams.produced();
   const total = Object.values(produced).reduce((sum, count) => sum + count, 0);

@@ -1,8 +1,7 @@
 // Keeps the catalogue's topics alive: first some hours of history, produced in large
 // batches so startup takes seconds, then records in real time at each topic's rate.
-import { Kafka, logLevel, Partitioners, type Message } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type logCreator } from 'kafkajs';
 import { selectStreamTopics } from './catalogue';
-import { quietKafkaLog } from './kafka-log';
 import { TopicStream, type PlannedMessage } from './topic-stream';
 import type { StreamTopic } from './types';
 
@@ -15,6 +14,8 @@ const MAX_PENDING_PER_TOPIC = 5_000;
 const MS_PER_HOUR = 3_600_000;
 /** How long stop() lets a produce call that kafkajs is still retrying finish. */
 const STOP_GRACE_MS = 2_000;
+/** How often one distinct kafkajs error is printed at most. */
+const REPEATED_ERROR_WINDOW_MS = 30_000;
 
 export interface StartStreamsOptions {
   bootstrapServers: string | readonly string[];
@@ -67,7 +68,12 @@ export function startStreams(options: StartStreamsOptions): StreamsHandle {
   let liveTimer: NodeJS.Timeout | undefined;
 
   const send = async (batch: Map<string, PlannedMessage[]>) => {
-    const topicMessages = [...batch].filter(([, messages]) => messages.length > 0).map(([topic, messages]) => ({ topic, messages: messages.map(toKafkaMessage) }));
+    const topicMessages = [...batch]
+      .filter(([, messages]) => messages.length > 0)
+      .map(([topic, messages]) => ({
+        topic,
+        messages: messages.map(({ key, value, headers, partition, timestamp }) => ({ key: key ?? null, value, headers, partition, timestamp: String(timestamp) })),
+      }));
     if (topicMessages.length === 0) return;
     await producer.sendBatch({ topicMessages, acks: -1 });
     for (const [topic, messages] of batch) produced[topic] += messages.length;
@@ -157,12 +163,19 @@ export async function ensureStreamTopics(kafka: Kafka, topics: readonly StreamTo
   }
 }
 
-function toKafkaMessage(message: PlannedMessage): Message {
-  return {
-    key: message.key ?? null,
-    value: message.value,
-    headers: message.headers,
-    partition: message.partition,
-    timestamp: String(message.timestamp),
-  };
+/**
+ * kafkajs logs every retry of a lost connection. While a test holds a broker down that would
+ * bury real output, so only errors are printed, each distinct one at most once per window.
+ */
+function quietKafkaLog(write: (line: string) => void): logCreator {
+  const lastPrinted = new Map<string, number>();
+  return () =>
+    ({ level, log }) => {
+      if (level > logLevel.ERROR) return;
+      const text = `${log.message}${log.broker ? ` (broker ${log.broker})` : ''}`;
+      const now = Date.now();
+      if (now - (lastPrinted.get(text) ?? -Infinity) < REPEATED_ERROR_WINDOW_MS) return;
+      lastPrinted.set(text, now);
+      write(`kafka: ${text}`);
+    };
 }

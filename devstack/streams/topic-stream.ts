@@ -1,7 +1,7 @@
-// One topic's record sequence over time, without Kafka: arrivals from the topic's clock,
-// values from its generator. The runner asks it for everything due up to "now", once for
-// the history and then every tick, so the records come out in time order.
-import { ArrivalClock } from './arrivals';
+// One topic's record sequence over time, without Kafka. Records arrive as a Poisson process,
+// so traffic looks bursty the way real traffic does yet averages the topic's rate; values come
+// from the topic's generator. The runner asks for everything due up to "now", once for the
+// history and then every tick, so the two join without a gap or a burst, in time order.
 import { seededRng, type Rng } from './rng';
 import type { StreamMessage, StreamTopic } from './types';
 
@@ -19,8 +19,10 @@ export interface TopicStreamOptions {
 }
 
 export class TopicStream {
-  private readonly clock: ArrivalClock;
+  private readonly arrivals: Rng;
   private readonly values: Rng;
+  private readonly meanGapMs: number;
+  private nextArrivalMs: number;
   private headerPending: boolean;
 
   constructor(
@@ -31,8 +33,10 @@ export class TopicStream {
     const rateScale = options.rateScale ?? 1;
     if (!(rateScale > 0)) throw new Error(`rateScale must be positive, got ${rateScale}`);
     // Separate sources for when and what, so changing a generator does not move arrivals.
-    this.clock = new ArrivalClock(seededRng(`${seed}/arrivals`), options.startMs, topic.ratePerSec * rateScale);
+    this.arrivals = seededRng(`${seed}/arrivals`);
     this.values = seededRng(`${seed}/values`);
+    this.meanGapMs = 1000 / (topic.ratePerSec * rateScale);
+    this.nextArrivalMs = options.startMs + this.arrivals.exponential(this.meanGapMs);
     this.headerPending = topic.partitionHeader !== undefined;
   }
 
@@ -45,8 +49,9 @@ export class TopicStream {
         planned.push({ value: this.topic.partitionHeader!, partition, timestamp: this.options.startMs });
       }
     }
-    for (const arrivalMs of this.clock.takeUntil(untilMs)) {
-      planned.push(this.topic.generate(this.values, arrivalMs));
+    while (this.nextArrivalMs < untilMs) {
+      planned.push(this.topic.generate(this.values, Math.floor(this.nextArrivalMs)));
+      this.nextArrivalMs += this.arrivals.exponential(this.meanGapMs);
     }
     return planned;
   }

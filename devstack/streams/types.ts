@@ -10,13 +10,6 @@ export interface StreamMessage {
   timestamp: number;
 }
 
-/**
- * Builds the record that arrives at `eventTimeMs`. Pure: the same rng state and time give
- * the same record. The record timestamp is the arrival time; the value may carry an
- * earlier event time (late events).
- */
-export type MessageGenerator = (rng: Rng, eventTimeMs: number) => StreamMessage;
-
 /** How the values are encoded, as the Load wizard should come to infer it. */
 export type StreamFormat = 'json' | 'kafka-connect-json' | 'debezium-json' | 'csv' | 'regex';
 
@@ -27,7 +20,12 @@ export interface StreamTopic {
   readonly ratePerSec: number;
   readonly format: StreamFormat;
   readonly description: string;
-  readonly generate: MessageGenerator;
+  /**
+   * Builds the record that arrives at `arrivalMs`. Pure: the same rng state and time give the
+   * same record. The record timestamp is the arrival time; the value may carry an earlier event
+   * time (late events).
+   */
+  generate(rng: Rng, arrivalMs: number): StreamMessage;
   /** Written first on every partition, before any history (a CSV header line). */
   readonly partitionHeader?: string;
 }
