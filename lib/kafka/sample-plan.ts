@@ -1,5 +1,7 @@
 // Where a sample starts and stops in each partition, decided before any message is read:
 // from earliest, the last N spread fairly over partitions, from a time, or from given offsets.
+// The sample's deadline starts here: connecting, metadata and offset lookups all spend it, and a
+// Kafka too slow to let planning finish within it is an error that says which step it was at.
 import 'server-only';
 import { allocateFairly } from './allocation';
 import { EARLIEST, LATEST, type KafkaClient } from './client';
@@ -23,22 +25,28 @@ export interface PlannedPartition {
 
 export interface SamplePlan {
   readonly topic: string;
+  /** When planning began: the sample's deadline (request.timeoutMs) counts from here. */
+  readonly startedAt: number;
   readonly request: SampleRequest;
   readonly partitions: readonly PlannedPartition[];
   readonly timestampLookup?: TimestampLookup;
   readonly warnings: readonly string[];
 }
 
-export async function planSample(client: KafkaClient, topic: string, request: SampleRequest): Promise<SamplePlan> {
+export async function planSample(client: KafkaClient, topic: string, request: SampleRequest, now: () => number = Date.now): Promise<SamplePlan> {
+  const startedAt = now();
+  const within = deadlineOf(client, request.timeoutMs, startedAt + request.timeoutMs, now);
+  const METADATA = 'connecting to Kafka and reading topic metadata';
+  const OFFSETS = `reading the offsets of "${topic}"`;
   // A second-old answer is fine for leaders; when a leader has moved since, the offsets are
   // asked again with fresh metadata. A topic missing from it may be brand new, so that case asks again too.
-  let metadata = await client.metadata();
-  if (!metadata.topicMetadata.some((t) => t.topic === topic)) metadata = await client.metadata({ fresh: true });
+  let metadata = await within(client.metadata(), METADATA);
+  if (!metadata.topicMetadata.some((t) => t.topic === topic)) metadata = await within(client.metadata({ fresh: true }), METADATA);
   let chosen = choosePartitions(metadata, topic, request);
-  let [earliest, latest] = await readOffsetRange(client, topic, chosen);
+  let [earliest, latest] = await within(readOffsetRange(client, topic, chosen), OFFSETS);
   if ([...earliest, ...latest].some((answer) => answer.error)) {
-    chosen = choosePartitions(await client.metadata({ fresh: true }), topic, request);
-    [earliest, latest] = await readOffsetRange(client, topic, chosen);
+    chosen = choosePartitions(await within(client.metadata({ fresh: true }), METADATA), topic, request);
+    [earliest, latest] = await within(readOffsetRange(client, topic, chosen), OFFSETS);
   }
   const from = request.from;
   const warnings: string[] = [];
@@ -63,7 +71,7 @@ export async function planSample(client: KafkaClient, topic: string, request: Sa
     const shares = allocateFairly(readable.map((r) => r.latest - r.earliest), request.limit);
     starts = new Map(readable.map((r, i) => [r.partition, r.latest - BigInt(shares[i])]));
   } else if ('timestamp' in from) {
-    const found = await offsetsForTimestamp(client, topic, readable, from.timestamp);
+    const found = await within(offsetsForTimestamp(client, topic, readable, from.timestamp), `finding the offsets at ${new Date(from.timestamp).toISOString()}`);
     starts = found.offsets;
     timestampLookup = found.lookup;
     for (const r of ranges) if (found.errors.has(r.partition)) r.error = found.errors.get(r.partition);
@@ -82,6 +90,7 @@ export async function planSample(client: KafkaClient, topic: string, request: Sa
   const shares = allocateFairly(open.map((r) => r.latest - starts.get(r.partition)!), request.limit);
   return {
     topic,
+    startedAt,
     request,
     timestampLookup,
     warnings,
@@ -90,6 +99,32 @@ export async function planSample(client: KafkaClient, topic: string, request: Sa
       const start = starts.get(r.partition) ?? r.latest;
       return { partition: r.partition, leader: r.leader, earliest: r.earliest, start, end: r.latest, share: i >= 0 ? shares[i] : 0, ...(r.error ? { error: r.error } : {}) };
     }),
+  };
+}
+
+/**
+ * Races each planning step against what is left of the deadline. The step itself cannot be
+ * called back (a kafkajs request runs to its own timeout), but nobody waits for it any more.
+ */
+function deadlineOf(client: KafkaClient, timeoutMs: number, deadlineAt: number, now: () => number) {
+  return async function within<T>(step: Promise<T>, doing: string): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const seconds = timeoutMs % 1000 === 0 ? `${timeoutMs / 1000} s` : `${(timeoutMs / 1000).toFixed(1)} s`;
+        reject(
+          new KafkaError('kafka_timeout', `Kafka at ${client.brokers.join(', ')} answered too slowly: the sample's ${seconds} deadline passed while ${doing}, before any message was read.`, {
+            timeoutMs,
+            step: doing,
+          }),
+        );
+      }, Math.max(0, deadlineAt - now()));
+    });
+    try {
+      return await Promise.race([step, expired]);
+    } finally {
+      clearTimeout(timer);
+    }
   };
 }
 

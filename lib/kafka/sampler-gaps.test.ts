@@ -1,6 +1,7 @@
 // Compacted partitions (offset gaps), brokers that ignore ListOffsets by time, and a broker too slow
-// for the deadline, on an in-memory Kafka.
+// for the deadline (while reading, and while planning), on an in-memory Kafka.
 import { describe, expect, it } from 'vitest';
+import type { KafkaError } from './errors';
 import { planSample } from './sample-plan';
 import { runSample } from './sampler';
 import { SampleRequestSchema, type SampleEvent, type SampleRequestInput } from './schemas';
@@ -83,5 +84,45 @@ describe('the deadline', () => {
     expect(end.reason).toBe('deadline');
     expect(end.message).toBe(`Stopped at the deadline (0.4 s) after ${records.length} messages.`);
     expect(records.length).toBeGreaterThan(0);
+  });
+
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('counts the time metadata took: a slow planning leaves less time to read, not more', async () => {
+    class SlowMetadata extends InMemoryKafka {
+      override async metadata() {
+        await sleep(500);
+        return super.metadata();
+      }
+      override async fetch(...args: Parameters<InMemoryKafka['fetch']>) {
+        await sleep(this.fetches === 0 ? 0 : 2_000);
+        return super.fetch(...args);
+      }
+    }
+    const kafka = new SlowMetadata({ users: [partitionWith(Array.from({ length: 50 }, (_, i) => i))] }, { honoursTimestamps: true });
+    const started = Date.now();
+    const { end } = await sample(kafka, { from: 'earliest', timeoutMs: 800 });
+    // Before, the 0.8 s started after planning's 0.5 s: 1.3 s in all.
+    expect(Date.now() - started).toBeLessThan(1_150);
+    expect(end.reason).toBe('deadline');
+    expect(end.progress.elapsedMs).toBeGreaterThanOrEqual(790);
+  });
+
+  it('answers a timeout naming the step when Kafka is too slow for planning to finish in time', async () => {
+    class SlowOffsets extends InMemoryKafka {
+      override async listOffsets(...args: Parameters<InMemoryKafka['listOffsets']>) {
+        await sleep(3_000);
+        return super.listOffsets(...args);
+      }
+    }
+    const kafka = new SlowOffsets({ users: compacted }, { honoursTimestamps: true });
+    const started = Date.now();
+    const error = (await planSample(kafka, 'users', SampleRequestSchema.parse({ from: 'earliest', timeoutMs: 400 })).catch((e: KafkaError) => e)) as KafkaError;
+    expect(Date.now() - started).toBeLessThan(900);
+    expect(error.toApiError()).toMatchObject({
+      status: 504,
+      code: 'kafka_timeout',
+      message: 'Kafka at memory:9092 answered too slowly: the sample\'s 0.4 s deadline passed while reading the offsets of "users", before any message was read.',
+    });
   });
 });

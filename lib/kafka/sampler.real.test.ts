@@ -1,10 +1,13 @@
 // The sampler against real Kafka 4.4 (a three-node cluster of this file's own): what a user sees
-// for each way of sampling, for awkward topics, a broker Tributary cannot reach and a moved leader.
+// for each way of sampling, for awkward topics, a broker Tributary cannot reach, a moved leader,
+// and brokers so slow that the sample's deadline passes before planning ends.
 import { readFileSync } from 'node:fs';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ITopicConfig, Kafka, Message } from 'kafkajs';
 import { pollUntil } from '@/testing/real-stack';
-import type { KafkaClient } from './client';
+import { parseConfig } from '@/lib/config';
+import { closeKafkaClient, kafkaClient, type KafkaClient } from './client';
 import { startProxiedCluster, type ProxiedCluster } from '@/testing/proxied-kafka-cluster';
 import { KafkaError } from './errors';
 import { planSample } from './sample-plan';
@@ -200,9 +203,35 @@ describe('a leader that moved since the last look', () => {
     }
 
     const events: SampleEvent[] = [];
-    for await (const event of runSample(client, plan, new AbortController().signal)) events.push(event);
+    // The plan is as old as the move took; only the reading is timed here.
+    for await (const event of runSample(client, { ...plan, startedAt: Date.now() }, new AbortController().signal)) events.push(event);
     const end = events[events.length - 1] as Extract<SampleEvent, { type: 'end' }>;
     expect(end.reason).toBe('complete');
     expect(events.flatMap((e) => (e.type === 'records' ? e.records : []))).toHaveLength(300);
+  });
+});
+
+describe('brokers slow to answer', () => {
+  it("keeps the sample's deadline: connecting, metadata and offset lookups spend it too", async () => {
+    // A client of its own, through the same proxies: connecting is part of this sample, as it is of
+    // the first one after Tributary starts. Each exchange with Kafka now costs two seconds.
+    const proxyPorts = new Map(proxied.cluster.nodes.map((node) => [node.port, proxyOf(node.nodeId).port]));
+    const config = parseConfig({ KAFKA_BROKERS: proxied.cluster.bootstrapServers, DRUID_URL: 'http://127.0.0.1:1', KAFKA_CONNECTION_TIMEOUT_MS: '10000', KAFKA_REQUEST_TIMEOUT_MS: '10000' }).kafka;
+    const slow = kafkaClient(config, { socketFactory: ({ port, onConnect }) => net.connect({ host: '127.0.0.1', port: proxyPorts.get(port)! }, onConnect) });
+    for (const node of proxied.cluster.nodes) proxyOf(node.nodeId).setFault({ kind: 'latency', ms: 1_000 });
+    try {
+      const started = Date.now();
+      const error = (await planSample(slow, 'clicks', SampleRequestSchema.parse({ from: 'earliest', timeoutMs: 2_000 })).catch((e: KafkaError) => e)) as KafkaError;
+      expect(Date.now() - started).toBeLessThan(2_600);
+      expect(error).toBeInstanceOf(KafkaError);
+      expect(error.toApiError()).toMatchObject({
+        status: 504,
+        code: 'kafka_timeout',
+        message: expect.stringMatching(/answered too slowly: the sample's 2 s deadline passed while connecting to Kafka and reading topic metadata, before any message was read\.$/),
+      });
+    } finally {
+      for (const node of proxied.cluster.nodes) proxyOf(node.nodeId).setFault(null);
+      await closeKafkaClient(slow);
+    }
   });
 });

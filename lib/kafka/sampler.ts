@@ -1,6 +1,7 @@
 // The read-only sampler: reads planned partition ranges with plain Fetch requests (no consumer group,
 // no committed offset), streams records and progress as it goes, and ends as soon as every
-// partition has reached its end, the limit, the byte budget, the deadline, or the caller cancels.
+// partition has reached its end, the limit, the byte budget, the deadline (which planning already
+// spent part of), or the caller cancels.
 import 'server-only';
 import { allocateFairly } from './allocation';
 import { describeCause, type KafkaClient } from './client';
@@ -32,7 +33,8 @@ interface Cursor {
 }
 
 export async function* runSample(client: KafkaClient, plan: SamplePlan, signal: AbortSignal, now: () => number = Date.now): AsyncGenerator<SampleEvent> {
-  const started = now();
+  // The deadline counts from when planning began: the time connecting and looking up offsets took is spent.
+  const started = plan.startedAt;
   const { limit, maxBytes, timeoutMs } = plan.request;
   const cursors: Cursor[] = plan.partitions.map((p) => ({
     plan: p,
