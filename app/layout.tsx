@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { AccessBanner } from '@/components/access/access-banner';
 import { AppHeader } from '@/components/ui/app-header';
 import { Providers } from '@/components/ui/providers';
 import './globals.css';
@@ -19,6 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <Providers>
           <AppHeader />
+          <AccessBanner />
           <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
         </Providers>
       </body>

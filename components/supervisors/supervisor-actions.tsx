@@ -3,8 +3,8 @@
 // explain what they do to the data and ask first; terminate asks for the supervisor's id.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { PartitionRow } from '@/lib/operate';
-import { READ_ONLY_NOTE, useReadOnly } from '@/components/ui/health-indicator';
+import { ACTION_LABELS, roleForAction, type PartitionRow, type SupervisorAction } from '@/lib/operate';
+import { permission, refusalNotes, useMe } from '@/components/access/api';
 import { useSupervisorAction, type ActionRequest } from './api';
 import { ConfirmDialog } from './confirm-dialog';
 import { ResetOffsetsDialog } from './reset-offsets-dialog';
@@ -26,26 +26,31 @@ export function SupervisorActions({ id, suspended, partitions, taskGroupIds }: {
         if (request.action === 'terminate') router.push(`/supervisors?terminated=${encodeURIComponent(id)}`);
       },
     });
-  const readOnly = useReadOnly();
-  const busy = mutation.isPending || readOnly;
+  const me = useMe().data;
+  // What this user's role may not do is disabled, with the reason on the button and below.
+  const refused = (action: SupervisorAction) => !permission(me, roleForAction(action), ACTION_LABELS[action]).allowed;
+  const why = (action: SupervisorAction) => permission(me, roleForAction(action), ACTION_LABELS[action]).reason;
+  const shown: SupervisorAction[] = [suspended ? 'resume' : 'suspend', 'handoff', 'resetOffsets', 'reset', 'terminate'];
+  const notes = refusalNotes(me, shown.map((action) => ({ need: roleForAction(action), what: ACTION_LABELS[action] })));
+  const busy = mutation.isPending;
 
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2" role="group" aria-label="Supervisor actions">
         {suspended ? (
-          <button type="button" className={PLAIN} disabled={busy} onClick={() => run({ action: 'resume' })}>
+          <button type="button" className={PLAIN} disabled={busy || refused('resume')} title={why('resume')} onClick={() => run({ action: 'resume' })}>
             Resume
           </button>
         ) : (
-          <button type="button" className={PLAIN} disabled={busy} onClick={() => run({ action: 'suspend' })}>
+          <button type="button" className={PLAIN} disabled={busy || refused('suspend')} title={why('suspend')} onClick={() => run({ action: 'suspend' })}>
             Suspend
           </button>
         )}
         <button
           type="button"
           className={PLAIN}
-          disabled={busy || taskGroupIds.length === 0}
-          title={taskGroupIds.length === 0 ? 'No task group is reading now' : 'Publish the segments being built now instead of at taskDuration'}
+          disabled={busy || refused('handoff') || taskGroupIds.length === 0}
+          title={why('handoff') ?? (taskGroupIds.length === 0 ? 'No task group is reading now' : 'Publish the segments being built now instead of at taskDuration')}
           onClick={() => run({ action: 'handoff', taskGroupIds: [...taskGroupIds] })}
         >
           Hand off now
@@ -53,20 +58,24 @@ export function SupervisorActions({ id, suspended, partitions, taskGroupIds }: {
         <button
           type="button"
           className={DANGER}
-          disabled={busy || partitions.length === 0}
-          title={partitions.length === 0 ? 'Druid reports no partition offsets for this supervisor right now' : 'Choose the offset each partition is read from'}
+          disabled={busy || refused('resetOffsets') || partitions.length === 0}
+          title={why('resetOffsets') ?? (partitions.length === 0 ? 'Druid reports no partition offsets for this supervisor right now' : 'Choose the offset each partition is read from')}
           onClick={() => setAsking('resetOffsets')}
         >
           Move offsets…
         </button>
-        <button type="button" className={DANGER} disabled={busy} onClick={() => setAsking('reset')}>
+        <button type="button" className={DANGER} disabled={busy || refused('reset')} title={why('reset')} onClick={() => setAsking('reset')}>
           Reset…
         </button>
-        <button type="button" className={DANGER} disabled={busy} onClick={() => setAsking('terminate')}>
+        <button type="button" className={DANGER} disabled={busy || refused('terminate')} title={why('terminate')} onClick={() => setAsking('terminate')}>
           Terminate…
         </button>
       </div>
-      {readOnly && <p className="text-sm text-slate-600">{READ_ONLY_NOTE}</p>}
+      {notes.map((note) => (
+        <p key={note} className="text-sm text-slate-600" data-testid="action-refusal">
+          {note}
+        </p>
+      ))}
       {mutation.isSuccess && !asking && (
         <p role="status" className="text-sm text-emerald-800">
           {mutation.data.message}

@@ -97,11 +97,40 @@ describe('SupervisorStatus', () => {
   });
 
   it('disables the actions of a read-only instance and says why', async () => {
-    const calls = respond((url) => (url === '/api/health' ? [200, { kafka: { reachable: true, brokers: [] }, druid: { reachable: true, url: 'http://d', layout: 'router' }, readOnly: true, checkedAt: '' }] : [200, detail]));
+    const calls = respond((url) => (url === '/api/me' ? [200, { mode: 'open', user: null, role: 'viewer', via: 'open', readOnly: true }] : [200, detail]));
     renderStatus();
     await screen.findByText('This Tributary instance is read-only: actions and submits are disabled.');
     for (const name of ['Suspend', 'Reset…', 'Terminate…']) expect(screen.getByRole('button', { name })).toHaveProperty('disabled', true);
     expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+  });
+
+  it("disables what the user's role may not do, with the reason on the button and below", async () => {
+    const me = (role: string) => ({ mode: 'users', user: 'someone', role, via: 'session', readOnly: false });
+    respond((url) => (url === '/api/me' ? [200, me('operator')] : [200, detail]));
+    renderStatus();
+    const terminate = await screen.findByRole('button', { name: 'Terminate…' });
+    await waitFor(() => expect(terminate).toHaveProperty('disabled', true));
+    expect(terminate.getAttribute('title')).toBe('Terminate needs the admin role; you are an operator.');
+    expect(screen.getByRole('button', { name: 'Suspend' })).toHaveProperty('disabled', false);
+    expect(screen.getByRole('button', { name: 'Hand off now' })).toHaveProperty('disabled', false);
+    expect(screen.getAllByTestId('action-refusal').map((p) => p.textContent)).toEqual(['Move offsets, Reset and Terminate need the admin role; you are an operator.']);
+    cleanup();
+
+    respond((url) => (url === '/api/me' ? [200, me('viewer')] : [200, detail]));
+    renderStatus();
+    await waitFor(() => expect(screen.getAllByTestId('action-refusal')).toHaveLength(2));
+    expect(screen.getAllByTestId('action-refusal').map((p) => p.textContent)).toEqual([
+      'Suspend and Hand off need the operator role; you are a viewer.',
+      'Move offsets, Reset and Terminate need the admin role; you are a viewer.',
+    ]);
+    for (const name of ['Suspend', 'Hand off now', 'Move offsets…', 'Reset…', 'Terminate…']) expect(screen.getByRole('button', { name })).toHaveProperty('disabled', true);
+    cleanup();
+
+    respond((url) => (url === '/api/me' ? [200, me('admin')] : [200, detail]));
+    renderStatus();
+    await screen.findByRole('button', { name: 'Terminate…' });
+    await waitFor(() => expect(screen.queryAllByTestId('action-refusal')).toHaveLength(0));
+    expect(screen.getByRole('button', { name: 'Terminate…' })).toHaveProperty('disabled', false);
   });
 
   it("shows the server's refusal of an action in words", async () => {

@@ -5,10 +5,14 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
-import { applyDashboardView, dashboardTotals, dashboardViewParams, parseDashboardView, STATE_FILTERS, type DashboardView } from '@/lib/operate';
+import { RoleNotice } from '@/components/access/role-notice';
+import { ACTION_LABELS, applyDashboardView, dashboardTotals, dashboardViewParams, parseDashboardView, roleForAction, STATE_FILTERS, SUBMIT_ROLE, SUPERVISOR_ACTIONS, type DashboardView } from '@/lib/operate';
 import { supervisorsQuery } from './api';
 import { DashboardTable } from './dashboard-table';
 import { formatCount, formatRate, formatTime } from './format';
+
+/** What can be done to supervisors from here and their status pages, for the role notice. */
+const OPERATIONS = [{ need: SUBMIT_ROLE, what: 'Submitting' }, ...SUPERVISOR_ACTIONS.map((action) => ({ need: roleForAction(action), what: ACTION_LABELS[action] }))];
 
 const STATE_LABELS: Record<DashboardView['state'], string> = {
   all: 'All states',
@@ -40,6 +44,7 @@ export function SupervisorsDashboard() {
 
   return (
     <section aria-label="Supervisors" className="space-y-4">
+      <RoleNotice items={OPERATIONS} />
       {terminated && (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
           Supervisor {terminated} was terminated: its tasks publish what they have read and stop.

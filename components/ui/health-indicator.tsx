@@ -1,6 +1,7 @@
 'use client';
 // The header's connection indicator: Kafka and Druid reachability at a glance, details on hover/focus.
 import { useQuery } from '@tanstack/react-query';
+import { READ_ONLY_NOTE } from '@/components/access/api';
 import type { Health } from '@/lib/health';
 import { fetchJson } from './fetch-json';
 
@@ -9,13 +10,6 @@ const HEALTH_POLL_MS = 10_000;
 export function healthQuery() {
   return { queryKey: ['health'] as const, queryFn: () => fetchJson<Health>('/api/health'), refetchInterval: HEALTH_POLL_MS };
 }
-
-/** Whether this Tributary instance refuses actions and submits (TRIBUTARY_READ_ONLY). */
-export function useReadOnly(): boolean {
-  return useQuery(healthQuery()).data?.readOnly === true;
-}
-
-export const READ_ONLY_NOTE = 'This Tributary instance is read-only: actions and submits are disabled.';
 
 export function HealthIndicator() {
   const { data, error, isPending } = useQuery(healthQuery());

@@ -6,12 +6,15 @@ import { previewPlan } from '@/lib/infer/preview';
 import type { SampleRecord } from '@/lib/kafka/schemas';
 import type { SupervisorSpec } from '@/lib/spec';
 import { toInferInput } from '@/lib/infer/request';
+import { usePermission } from '@/components/access/api';
+import { SUBMIT_ROLE } from '@/lib/operate';
 import { useCheckWithDruid } from './api';
 import { compareRows } from './compare-rows';
 import type { ReviewSchema } from './use-review-schema';
 
 export function DruidCheck({ spec, schema, records }: { spec: SupervisorSpec; schema: ReviewSchema; records?: readonly SampleRecord[] }) {
   const check = useCheckWithDruid();
+  const may = usePermission(SUBMIT_ROLE, 'Checking a spec with Druid');
   const plan = schema.status === 'confirmed' ? schema.plan : undefined;
   const previewRows = useMemo(() => (plan && records?.length ? previewPlan(toInferInput(records), plan).rows : undefined), [plan, records]);
   const answer = check.data;
@@ -23,11 +26,12 @@ export function DruidCheck({ spec, schema, records }: { spec: SupervisorSpec; sc
         <h3 id="druid-check-title" className="font-semibold">
           Check with Druid
         </h3>
-        <button type="button" onClick={() => check.mutate(spec)} disabled={check.isPending} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 disabled:opacity-50">
+        <button type="button" onClick={() => check.mutate(spec)} disabled={check.isPending || !may.allowed} title={may.reason} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 disabled:opacity-50">
           {check.isPending ? 'Asking Druid…' : 'Check with Druid'}
         </button>
       </div>
       <p className="text-slate-600">Druid&apos;s sampler reads the topic with this spec, without creating a supervisor, and shows the rows it would store.</p>
+      {may.reason && <p className="text-slate-600">{may.reason}</p>}
       {check.error && (
         <p role="alert" className="text-red-800">
           Druid could not check the spec: {check.error.message}

@@ -17,18 +17,13 @@ const spec = {
   },
 } as unknown as SupervisorSpec;
 
-const health = (readOnly: boolean) =>
-  Response.json({
-    kafka: { reachable: true, brokers: ['k:9092'] },
-    druid: { reachable: true, url: 'http://druid:8888', layout: 'router', version: '30.0.0' },
-    readOnly,
-    checkedAt: '2026-01-01T00:00:00.000Z',
-  });
+type Me = { mode: 'open' | 'users'; user: string | null; role: 'viewer' | 'operator' | 'admin'; via: string; readOnly: boolean };
+const OPEN_ADMIN: Me = { mode: 'open', user: null, role: 'admin', via: 'open', readOnly: false };
 
-/** Submits go to the mock; the header's health question is answered apart from them. */
-function stubFetch(submit: (url: string, init?: RequestInit) => Promise<Response>, readOnly = false) {
+/** Submits go to the mock; the question of who is signed in is answered apart from them. */
+function stubFetch(submit: (url: string, init?: RequestInit) => Promise<Response>, me: Me = OPEN_ADMIN) {
   const submits = vi.fn(submit);
-  vi.stubGlobal('fetch', (url: string, init?: RequestInit) => (url === '/api/health' ? Promise.resolve(health(readOnly)) : submits(url, init)));
+  vi.stubGlobal('fetch', (url: string, init?: RequestInit) => (url === '/api/me' ? Promise.resolve(Response.json(me)) : submits(url, init)));
   return submits;
 }
 
@@ -62,13 +57,23 @@ describe('submitting a spec', () => {
   });
 
   it('is disabled, and says why, when this Tributary instance is read-only', async () => {
-    const submits = stubFetch(async () => Response.json({}), true);
+    const submits = stubFetch(async () => Response.json({}), { ...OPEN_ADMIN, role: 'viewer', readOnly: true });
     render(wrap(<SubmitPanel spec={spec} overlordUrl="http://druid:8888" onSubmitted={() => undefined} />));
     await screen.findByText('This Tributary instance is read-only: actions and submits are disabled.');
     const button = screen.getByRole('button', { name: 'Submit' });
     expect(button).toHaveProperty('disabled', true);
     fireEvent.click(button);
     expect(submits).not.toHaveBeenCalled();
+  });
+
+  it('is disabled for a viewer, saying the operator role is needed', async () => {
+    const submits = stubFetch(async () => Response.json({}), { mode: 'users', user: 'vi', role: 'viewer', via: 'session', readOnly: false });
+    render(wrap(<SubmitPanel spec={spec} overlordUrl="http://druid:8888" onSubmitted={() => undefined} />));
+    expect((await screen.findByTestId('submit-refused')).textContent).toBe('Submitting a supervisor needs the operator role; you are a viewer.');
+    fireEvent.click(screen.getByRole('button', { name: 'Submit' }));
+    expect(submits).not.toHaveBeenCalled();
+    // Copying the spec as curl or downloading it stays possible.
+    expect(screen.getByRole('button', { name: 'Copy as curl' })).toHaveProperty('disabled', false);
   });
 
   it("shows Druid's refusal in words with the paths it names, and can submit again", async () => {

@@ -5,7 +5,8 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { ApiRequestError } from '@/components/ui/fetch-json';
-import { READ_ONLY_NOTE, useReadOnly } from '@/components/ui/health-indicator';
+import { usePermission } from '@/components/access/api';
+import { SUBMIT_ROLE } from '@/lib/operate';
 import { specToCurl, specToJson, type SupervisorSpec } from '@/lib/spec';
 import { useSubmitSpec } from './api';
 
@@ -30,11 +31,11 @@ export function SubmitPanel({ spec, blocked, overlordUrl, updates, onSubmitted }
   const inFlight = useRef(false);
   const [copied, setCopied] = useState<string>();
   const suspended = spec?.suspended === true;
-  const readOnly = useReadOnly();
-  const disabled = Boolean(blocked) || !spec || readOnly || submit.isPending || submit.isSuccess;
+  const may = usePermission(SUBMIT_ROLE, updates ? `Updating supervisor ${updates}` : 'Submitting a supervisor');
+  const disabled = Boolean(blocked) || !spec || !may.allowed || submit.isPending || submit.isSuccess;
 
   function send() {
-    if (!spec || blocked || readOnly || inFlight.current) return;
+    if (!spec || blocked || !may.allowed || inFlight.current) return;
     inFlight.current = true;
     submit.mutate(
       { spec, suspended },
@@ -65,7 +66,11 @@ export function SubmitPanel({ spec, blocked, overlordUrl, updates, onSubmitted }
   const label = submit.isPending ? 'Submitting…' : updates ? `Update supervisor ${updates}` : suspended ? 'Submit suspended' : 'Submit';
   return (
     <section aria-label="Submit" className="space-y-3">
-      {readOnly && <p className="text-sm text-slate-600">{READ_ONLY_NOTE}</p>}
+      {may.reason && (
+        <p className="text-sm text-slate-600" data-testid="submit-refused">
+          {may.reason}
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-3">
         <button type="button" onClick={send} disabled={disabled} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50">
           {label}
