@@ -66,6 +66,23 @@ describe('parseConfig', () => {
     expect(problemsOf({ ...base, TRIBUTARY_ALLOWED_KAFKA: 'kafka-eu' })).toContain('TRIBUTARY_ALLOWED_KAFKA each broker must be host:port');
   });
 
+  it('tells Druid to reach Kafka as Tributary does, the password left in Druid’s environment', () => {
+    expect(parseConfig(base).kafka.securityForDruid).toEqual({ protocol: 'PLAINTEXT' });
+    const sasl = { ...base, KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-256', KAFKA_SASL_USERNAME: 'reader', KAFKA_SASL_PASSWORD: 'kafka-secret' };
+    expect(parseConfig(sasl).kafka.securityForDruid).toEqual({
+      protocol: 'SASL_SSL',
+      sasl: { mechanism: 'SCRAM-SHA-256', username: 'reader', jaasConfigEnv: 'KAFKA_SASL_JAAS_CONFIG' },
+    });
+    const named = parseConfig({ ...sasl, KAFKA_SSL: 'false', DRUID_KAFKA_JAAS_CONFIG_ENV: 'DRUID_KAFKA_JAAS' }).kafka.securityForDruid;
+    expect(named).toMatchObject({ protocol: 'SASL_PLAINTEXT', sasl: { jaasConfigEnv: 'DRUID_KAFKA_JAAS' } });
+    expect(JSON.stringify(parseConfig(sasl).kafka.securityForDruid)).not.toContain('kafka-secret');
+    const tls = { ...base, KAFKA_SSL: 'true', DRUID_KAFKA_TRUSTSTORE_LOCATION: '/etc/druid/kafka.p12', DRUID_KAFKA_TRUSTSTORE_TYPE: 'PKCS12', DRUID_KAFKA_TRUSTSTORE_PASSWORD_ENV: 'TS_PASSWORD' };
+    expect(parseConfig(tls).kafka.securityForDruid).toEqual({ protocol: 'SSL', truststore: { location: '/etc/druid/kafka.p12', type: 'PKCS12', passwordEnv: 'TS_PASSWORD' } });
+    expect(problemsOf({ ...tls, KAFKA_SSL: 'false' })).toContain('DRUID_KAFKA_TRUSTSTORE_LOCATION is for TLS to Kafka');
+    expect(problemsOf({ ...tls, DRUID_KAFKA_TRUSTSTORE_TYPE: 'pem-ish' })).toContain('DRUID_KAFKA_TRUSTSTORE_TYPE must be JKS, PKCS12 or PEM');
+    expect(problemsOf({ ...sasl, DRUID_KAFKA_JAAS_CONFIG_ENV: 'not a name' })).toContain('DRUID_KAFKA_JAAS_CONFIG_ENV must be an environment variable name');
+  });
+
   it('treats empty variables as unset', () => {
     const config = parseConfig({ ...base, DRUID_USER: '', DRUID_PASSWORD: '', KAFKA_SSL: '' });
     expect(config.druid.auth).toBeUndefined();

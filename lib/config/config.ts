@@ -1,6 +1,7 @@
 // Environment -> typed, validated configuration. The only reader of process.env.
 // Every variable is documented in .env.example.
 import { z } from 'zod';
+import type { KafkaSecurityForDruid } from '../spec/kafka-security';
 import type { AccessConfig } from '../http/access';
 import { AccessEnvFields, SECRET_VARIABLES, accessConfig, refineAccess } from './access';
 import { DEFAULT_HOSTS } from '../http/hosts';
@@ -44,6 +45,9 @@ const hostList = z
     'each entry must be a host name or host:port, separated by commas (or * to answer any host)',
   );
 
+/** The name of an environment variable, as Druid's environment dynamic config provider reads it. */
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name such as KAFKA_SASL_JAAS_CONFIG');
+
 const EnvSchema = z
   .object({
     KAFKA_BROKERS: brokerList,
@@ -64,6 +68,12 @@ const EnvSchema = z
     DRUID_KAFKA_BROKERS: brokerList.optional(),
     /** More brokers a spec may name in bootstrap.servers, besides DRUID_KAFKA_BROKERS; any other is refused. */
     TRIBUTARY_ALLOWED_KAFKA: brokerList.optional(),
+    /** The environment variable on Druid's hosts holding the whole sasl.jaas.config line for Druid's consumers. */
+    DRUID_KAFKA_JAAS_CONFIG_ENV: envName.default('KAFKA_SASL_JAAS_CONFIG'),
+    /** A truststore on Druid's hosts for TLS to Kafka; Druid's tasks use the JVM's default trust without one. */
+    DRUID_KAFKA_TRUSTSTORE_LOCATION: z.string().optional(),
+    DRUID_KAFKA_TRUSTSTORE_TYPE: z.enum(['JKS', 'PKCS12', 'PEM'], { message: 'must be JKS, PKCS12 or PEM' }).optional(),
+    DRUID_KAFKA_TRUSTSTORE_PASSWORD_ENV: envName.optional(),
 
     DRUID_URL: httpUrl.optional(),
     DRUID_OVERLORD_URL: httpUrl.optional(),
@@ -115,6 +125,9 @@ const EnvSchema = z
         message: `and KAFKA_SASL_PASSWORD are required when KAFKA_SASL_MECHANISM is ${env.KAFKA_SASL_MECHANISM}`,
       });
     }
+    if (env.DRUID_KAFKA_TRUSTSTORE_LOCATION && !env.KAFKA_SSL) {
+      ctx.addIssue({ code: 'custom', path: ['DRUID_KAFKA_TRUSTSTORE_LOCATION'], message: 'is for TLS to Kafka, which KAFKA_SSL does not turn on' });
+    }
     if (Boolean(env.DRUID_USER) !== Boolean(env.DRUID_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['DRUID_USER'], message: 'and DRUID_PASSWORD must be set together' });
     }
@@ -133,6 +146,8 @@ export interface KafkaConfig {
   readonly brokersForDruid: readonly string[];
   /** Every broker a spec may name in bootstrap.servers: brokersForDruid and the admin's extra ones. */
   readonly allowedForDruid: readonly string[];
+  /** How Druid's consumers authenticate to Kafka, as the specs Tributary writes say it: no password in it. */
+  readonly securityForDruid: KafkaSecurityForDruid;
 }
 
 export interface DruidConfig {
@@ -219,6 +234,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
       requestTimeoutMs: env.KAFKA_REQUEST_TIMEOUT_MS,
       brokersForDruid: env.DRUID_KAFKA_BROKERS ?? env.KAFKA_BROKERS,
       allowedForDruid: [...new Set([...(env.DRUID_KAFKA_BROKERS ?? env.KAFKA_BROKERS), ...(env.TRIBUTARY_ALLOWED_KAFKA ?? [])])],
+      securityForDruid: securityForDruid(env),
     },
     druid: {
       overlordUrl,
@@ -247,6 +263,21 @@ function httpConfig(hosts: string[] | undefined, publicUrl: string | undefined, 
     hosts: listed.includes('*') ? null : publicHost ? [...listed, publicHost] : listed,
     publicOrigin: publicUrl ? new URL(publicUrl).origin : undefined,
     maxBodyBytes: Math.round(maxBodyMb * 1024 * 1024),
+  };
+}
+
+/** Druid's consumers speak to Kafka as Tributary's client does; the password stays in Druid's environment. */
+function securityForDruid(env: z.output<typeof EnvSchema>): KafkaSecurityForDruid {
+  const sasl = env.KAFKA_SASL_MECHANISM;
+  const protocol = sasl ? (env.KAFKA_SSL ? 'SASL_SSL' : 'SASL_PLAINTEXT') : env.KAFKA_SSL ? 'SSL' : 'PLAINTEXT';
+  return {
+    protocol,
+    sasl: sasl
+      ? { mechanism: sasl.toUpperCase() as 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512', username: env.KAFKA_SASL_USERNAME!, jaasConfigEnv: env.DRUID_KAFKA_JAAS_CONFIG_ENV }
+      : undefined,
+    truststore: env.DRUID_KAFKA_TRUSTSTORE_LOCATION
+      ? { location: env.DRUID_KAFKA_TRUSTSTORE_LOCATION, type: env.DRUID_KAFKA_TRUSTSTORE_TYPE, passwordEnv: env.DRUID_KAFKA_TRUSTSTORE_PASSWORD_ENV }
+      : undefined,
   };
 }
 

@@ -12,6 +12,7 @@ export * from './tuning-config';
 export * from './supervisor-spec';
 export * from './checks';
 export * from './own-clusters';
+export * from './kafka-security';
 export * from './redaction';
 export * from './validate';
 export * from './json-text';

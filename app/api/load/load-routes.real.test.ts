@@ -44,7 +44,12 @@ describe('/api/load', () => {
   it('gives the brokers as Druid reaches them and the Overlord address, never the credentials', async () => {
     const response = await routes.defaults.GET(new Request('http://app/api/load/defaults'));
     const text = await response.text();
-    expect(LoadDefaultsSchema.parse(JSON.parse(text))).toEqual({ bootstrapServers: [bootstrapServers], overlordUrl: proxy.url });
+    expect(LoadDefaultsSchema.parse(JSON.parse(text))).toEqual({
+      bootstrapServers: [bootstrapServers],
+      overlordUrl: proxy.url,
+      kafkaSecurity: { protocol: 'PLAINTEXT' },
+      ownClusters: { kafka: [bootstrapServers], schemaRegistries: [] },
+    });
     expect(text).not.toContain('druid-password');
   });
 

@@ -10,6 +10,7 @@ import { loadUrl, type LoadUrlState } from '../url-state';
 import { DruidCheck } from './druid-check';
 import { IoSettings } from './io-settings';
 import { IssuesList } from './issues-list';
+import { KafkaLoginNote } from './kafka-login-note';
 import { rangeOfPath } from './spec-ranges';
 import { SpecDiffPanel } from './spec-diff-panel';
 import { SubmitPanel } from './submit-panel';
@@ -89,6 +90,7 @@ export function ReviewDraft({ id, init, state }: { id: string; init: { name: str
           </div>
           <SpecEditor text={text} check={review.check} onChange={review.changeText} onView={(v) => (view.current = v)} />
           <IssuesList check={result} onJump={jump} />
+          {result.spec && <KafkaLoginNote security={review.defaults?.kafkaSecurity} spec={result.spec} />}
         </div>
       )}
 

@@ -59,6 +59,35 @@ describe('the review spec', () => {
     expect(named.spec?.spec.dataSchema.dataSource).toBe('web-clickstream');
   });
 
+  it('writes Kafka security as the server describes it into a new spec, without a password', async () => {
+    const { plan } = await inferSchema({ lines }, { now: Date.parse('2026-01-31T12:01:00Z') });
+    const secured = {
+      ...defaults,
+      kafkaSecurity: { protocol: 'SASL_SSL', sasl: { mechanism: 'SCRAM-SHA-512', username: 'reader', jaasConfigEnv: 'KAFKA_SASL_JAAS_CONFIG' } } as const,
+    };
+    const spec = generateSpec(draft({ io: { useEarliestOffset: true } }), plan, secured).spec;
+    expect(spec?.spec.ioConfig.consumerProperties).toEqual({
+      'bootstrap.servers': 'kafka-1:9092,kafka-2:9092',
+      'security.protocol': 'SASL_SSL',
+      'sasl.mechanism': 'SCRAM-SHA-512',
+      'druid.dynamic.config.provider': { type: 'environment', variables: { 'sasl.jaas.config': 'KAFKA_SASL_JAAS_CONFIG' } },
+    });
+    // An edit keeps what the running supervisor has.
+    const edit = generateSpec(draft({ source: { kind: 'edit', supervisorId: 'web.clicks', topic: 'web.clicks' }, baseSpec: spec, io: { useEarliestOffset: true } }), undefined, { ...defaults, kafkaSecurity: { protocol: 'PLAINTEXT' } });
+    expect(edit.spec?.spec.ioConfig.consumerProperties).toEqual(spec?.spec.ioConfig.consumerProperties);
+  });
+
+  it("marks an address outside the server's own clusters as the text is typed", async () => {
+    const { plan } = await inferSchema({ lines }, { now: Date.parse('2026-01-31T12:01:00Z') });
+    const text = generateSpec(draft({ io: { useEarliestOffset: true } }), plan, defaults).text ?? '';
+    const own = { kafka: ['kafka-1:9092', 'kafka-2:9092'], schemaRegistries: [] };
+    expect(checkSpecText(text, undefined, own).errors).toEqual([]);
+    const probing = checkSpecText(text.replace('kafka-1:9092,kafka-2:9092', '127.0.0.1:22'), undefined, own);
+    expect(probing.errors.map((e) => [e.pathText, e.message])).toEqual([
+      ['spec.ioConfig.consumerProperties["bootstrap.servers"]', expect.stringContaining('bootstrap.servers names "127.0.0.1:22", outside the Kafka clusters')],
+    ]);
+  });
+
   it('names the datasource after the topic, as Druid allows', () => {
     expect(datasourceFromTopic('.internal/events')).toBe('internal_events');
   });

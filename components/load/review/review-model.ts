@@ -9,6 +9,7 @@ import {
   error,
   importSpec,
   importSpecValue,
+  kafkaSecurityProperties,
   loadPlanSchema,
   pathToText,
   planFromSpec,
@@ -17,6 +18,7 @@ import {
   type Issue,
   type JsonPath,
   type LoadPlan,
+  type OwnClusters,
   type SupervisorSpec,
 } from '@/lib/spec';
 import type { DraftIoSettings, LoadDraft } from '../draft/draft';
@@ -75,7 +77,8 @@ export function generateSpec(draft: LoadDraft, schema: SchemaPlan | undefined, d
     topicPattern: fromBase?.topicPattern,
     datasource: io.datasource ?? fromBase?.datasource ?? datasourceFromTopic(io.topic || (topic ?? 'kafka')),
     bootstrapServers: fromBase?.bootstrapServers.length ? fromBase.bootstrapServers : defaults.bootstrapServers,
-    consumerProperties: fromBase?.consumerProperties ?? {},
+    // A new spec reaches Kafka as the server's own client does; an edit keeps the running spec's settings.
+    consumerProperties: fromBase?.consumerProperties ?? (defaults.kafkaSecurity ? kafkaSecurityProperties(defaults.kafkaSecurity) : {}),
     inputFormat: pieces.inputFormat,
     timestampSpec: pieces.timestampSpec,
     dimensionsSpec: pieces.dimensionsSpec,
@@ -114,9 +117,12 @@ export interface TextCheck extends ImportResult {
   readonly warnings: Issue[];
 }
 
-/** Live validation of the editor's text, as Druid would judge it plus the wizard's own question. */
-export function checkSpecText(text: string, partitionCount?: number): TextCheck {
-  const result = importSpec(text, { partitionCount });
+/**
+ * Live validation of the editor's text, as Druid would judge it plus the wizard's own question, and
+ * as the server will: an address outside its own clusters is an error here already.
+ */
+export function checkSpecText(text: string, partitionCount?: number, ownClusters?: OwnClusters): TextCheck {
+  const result = importSpec(text, { partitionCount, ownClusters });
   const issues = [...result.issues];
   if (result.spec && planFromSpec(result.spec).defaulted.includes('spec.ioConfig.useEarliestOffset')) {
     issues.push(error(['spec', 'ioConfig'], `useEarliestOffset is not set. ${START_OFFSET_QUESTION}.`));

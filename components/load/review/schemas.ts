@@ -1,5 +1,6 @@
 // The review step's resources, shared by their routes and the browser.
 import { z } from 'zod';
+import { kafkaSecurityForDruidSchema } from '@/lib/spec/kafka-security';
 
 /** GET /api/load/defaults: what the server knows that a spec needs; never credentials. */
 export const LoadDefaultsSchema = z.object({
@@ -7,6 +8,10 @@ export const LoadDefaultsSchema = z.object({
   bootstrapServers: z.array(z.string()).min(1),
   /** Where copy-as-curl sends the spec: the Overlord or a Router. */
   overlordUrl: z.string(),
+  /** How Druid's consumers authenticate to Kafka: protocol, mechanism, user and variable names, never a password. */
+  kafkaSecurity: kafkaSecurityForDruidSchema.optional(),
+  /** The clusters a spec may send Druid to; the review marks any other address as it is typed. */
+  ownClusters: z.object({ kafka: z.array(z.string()), schemaRegistries: z.array(z.string()) }).optional(),
 });
 export type LoadDefaults = z.infer<typeof LoadDefaultsSchema>;
 

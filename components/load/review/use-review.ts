@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { supervisorQuery } from '@/components/supervisors/api';
 import { hasRedactions, REDACTED } from '@/lib/operate';
-import { importSpecValue, planFromSpec, type SupervisorSpec } from '@/lib/spec';
+import { importSpecValue, planFromSpec, type OwnClusters, type SupervisorSpec } from '@/lib/spec';
 import { topicQuery } from '../api';
 import type { DraftIoSettings, DraftSource } from '../draft/draft';
 import { useDraft, useDraftStatus } from '../draft/draft-store';
@@ -32,10 +32,10 @@ function supervisorIdOf(spec: SupervisorSpec): string {
 }
 
 /** One validation per text, shared by the editor's markers and the page. */
-function checker(partitionCount: number | undefined): (text: string) => TextCheck {
+function checker(partitionCount: number | undefined, ownClusters: OwnClusters | undefined): (text: string) => TextCheck {
   let last: { text: string; check: TextCheck } | undefined;
   return (text) => {
-    if (last?.text !== text) last = { text, check: checkSpecText(text, partitionCount) };
+    if (last?.text !== text) last = { text, check: checkSpecText(text, partitionCount, ownClusters) };
     return last.check;
   };
 }
@@ -52,7 +52,8 @@ export function useReview(id: string, init: { name: string; source: DraftSource 
   const schemaPlan = schema.status === 'confirmed' ? schema.plan : undefined;
   const generated = useMemo(() => (draft && defaults.data ? generateSpec(draft, schemaPlan, defaults.data) : undefined), [draft, defaults.data, schemaPlan]);
   const text = draft?.specText ?? generated?.text;
-  const check = useMemo(() => checker(partitionCount), [partitionCount]);
+  const ownClusters = defaults.data?.ownClusters;
+  const check = useMemo(() => checker(partitionCount, ownClusters), [partitionCount, ownClusters]);
   const result = useMemo(() => (text === undefined ? undefined : check(text)), [check, text]);
   const values: DraftIoSettings = result?.spec ? ioFromSpec(result.spec) : (draft?.io ?? {});
 
