@@ -93,7 +93,6 @@ const EnvSchema = z
 
     // Who may do what: TRIBUTARY_AUTH, TRIBUTARY_READ_ONLY and what each mode needs (./access.ts).
     ...AccessEnvFields,
-    TRIBUTARY_AUDIT_LOG: z.string().default('.tributary/audit.log'),
     /** Tributary's own store in PostgreSQL; any number of app instances may share it. */
     DATABASE_URL: z
       .string()
@@ -169,7 +168,6 @@ export interface Config {
   readonly schemaRegistry?: { readonly url: string; readonly username?: string; readonly password?: string };
   /** Who may do what (TRIBUTARY_AUTH, TRIBUTARY_READ_ONLY). */
   readonly access: AccessConfig;
-  readonly auditLogFile: string;
   /** Where Tributary keeps what is its own (the audit trail): PostgreSQL when configured, else a SQLite file. */
   readonly store: StoreLocation;
   readonly http: HttpConfig;
@@ -250,7 +248,6 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
       ? { url: env.SCHEMA_REGISTRY_URL, username: env.SCHEMA_REGISTRY_USER, password: env.SCHEMA_REGISTRY_PASSWORD }
       : undefined,
     access: accessConfig(env),
-    auditLogFile: env.TRIBUTARY_AUDIT_LOG,
     store: env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'sqlite', file: env.TRIBUTARY_DB_FILE },
     http: httpConfig(env.TRIBUTARY_HOSTS, env.TRIBUTARY_PUBLIC_URL, env.TRIBUTARY_MAX_BODY_MB),
   };

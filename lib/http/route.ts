@@ -39,7 +39,22 @@ export interface RouteOptions<P, Q, B> {
   readonly peer?: (request: Request) => string | null;
   /** The body size limit and the public origin (TRIBUTARY_MAX_BODY_MB, TRIBUTARY_PUBLIC_URL); resolved lazily too. */
   readonly http?: () => RouteHttpSettings;
+  /** Told of each request the route turns down (400, 401, 403, 413, 415) before it answers: the audit trail. */
+  readonly onRefused?: (refusal: Refusal) => Promise<void> | void;
 }
+
+export interface Refusal {
+  readonly request: Request;
+  /** Null when the request was turned down before its sender was recognised. */
+  readonly identity: Identity | null;
+  readonly clientAddress: string | null;
+  /** As thrown, so a handler that recorded its own refusal can say so. */
+  readonly error: unknown;
+  readonly info: ApiErrorInfo;
+  readonly durationMs: number;
+}
+
+const REFUSED_STATUSES = new Set([400, 401, 403, 413, 415]);
 
 export interface RouteHttpSettings {
   readonly maxBodyBytes: number;
@@ -57,13 +72,17 @@ export function route<P = undefined, Q = undefined, B = undefined>(
   return async (request, context) => {
     const deadline = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const signal = AbortSignal.any([request.signal, deadline]);
+    const startedAt = Date.now();
+    let sender: Pick<Refusal, 'identity' | 'clientAddress'> = { identity: null, clientAddress: null };
     try {
       const http = options.http?.();
       checkRequestSource(request, { publicOrigin: http?.publicOrigin });
       const access = options.access?.();
       const peer = options.peer?.(request) ?? null;
-      const identity = await admit(request, access, peer, options.role === 'anyone');
       const clientAddress = clientAddressOf(request, peer, access?.config);
+      sender = { identity: null, clientAddress };
+      const identity = await admit(request, access, peer, options.role === 'anyone');
+      sender = { identity, clientAddress };
       const rawParams = context?.params ? await context.params : {};
       const params = parseInput(options.params, rawParams, 'path');
       const need = typeof options.role === 'function' ? options.role(params) : (options.role ?? 'viewer');
@@ -76,7 +95,15 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       if (deadline.aborted && !isApiErrorSource(error)) {
         return errorResponse({ status: 504, code: 'timeout', message: `The request took longer than ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s and was stopped.` });
       }
-      return errorResponse(describe(error));
+      const info = describe(error);
+      if (options.onRefused && REFUSED_STATUSES.has(info.status)) {
+        try {
+          await options.onRefused({ request, ...sender, error, info, durationMs: Date.now() - startedAt });
+        } catch (failure) {
+          console.error(failure);
+        }
+      }
+      return errorResponse(info);
     }
   };
 }

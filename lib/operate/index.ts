@@ -1,10 +1,10 @@
-// Operate's model: dashboard rows, lag history, status-page parts, audit entries. Pure, browser-safe.
+// Operate's model: dashboard rows, lag history, status-page parts, audit trail entries. Pure, browser-safe.
 export * from './schemas';
 export * from './lag-history';
 export * from './dashboard-row';
 export * from './dashboard-view';
 export * from './supervisor-detail';
-export * from './audit';
+export * from './audit-entry';
 export * from './action-outcome';
 export * from './redact';
 export * from './action-role';

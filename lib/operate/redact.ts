@@ -8,6 +8,9 @@ export { REDACTED };
 
 const SECRET_KEY = /password|secret|jaas|credential|token|authorization|user\.info$|(^|\.)key$/i;
 
+/** A property whose value Tributary never shows: passwords, JAAS configs, tokens, keys. */
+export const isSecretKey = (key: string): boolean => SECRET_KEY.test(key);
+
 /**
  * Strings under a secret key are hidden, also inside an object there ({"type": "default",
  * "password": ...}); an "environment" provider only names variables, so it is shown.

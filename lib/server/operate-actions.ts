@@ -1,27 +1,20 @@
-// Supervisor actions and spec submits: each goes to the Overlord, leaves one audit line whatever
-// the outcome, and drops the shared dashboard answer so the change shows on the next read.
+// Supervisor actions and spec submits: each is recorded in the audit trail before it goes to the
+// Overlord and completed with Druid's answer, and drops the shared dashboard answer so the change
+// shows on the next read.
 import 'server-only';
-import { isDruidError, type DruidError } from '@/lib/druid';
+import { isDruidError } from '@/lib/druid';
 import { getConfig } from '@/lib/config';
 import { ApiError } from '@/lib/http';
-import {
-  describeLateOutcome,
-  isTerminationEntry,
-  outcomeFromReadBack,
-  READ_BACK_ACTIONS,
-  type ActionResult,
-  type ReadBack,
-  type SubmitResult,
-  type SupervisorAction,
-} from '@/lib/operate';
+import { describeLateOutcome, READ_BACK_ACTIONS, type ActionResult, type SubmitResult } from '@/lib/operate';
+import { specHash, summarizeSubmit, type AuditOutcome } from '@/lib/operate/audit-entry';
 import { diffSpecs, hasErrors, importSpecValue, importStoredSpec, type SupervisorSpec } from '@/lib/spec';
+import { markAudited, oneSubmitAtATime, openAuditEntry, recordAudit, SubmitBusyError, type Actor, type AuditFinish, type OpenAuditEntry } from './audit';
 import { druid } from './druid';
+import { actionCheck, settleLate, submitCheck } from './late-outcome';
 import { describeFailure, invalidateSupervisorList } from './operate';
-import { writeAudit } from './operate-audit';
 import { serverCheckContext } from './own-clusters';
 
-export interface Caller {
-  readonly user?: string;
+export interface Caller extends Actor {
   readonly signal?: AbortSignal;
 }
 
@@ -30,68 +23,27 @@ export type ActionInput =
   | { readonly action: 'resetOffsets'; readonly partitions: Readonly<Record<string, string>> }
   | { readonly action: 'handoff'; readonly taskGroupIds: readonly number[] };
 
-/** Thrown when Druid did not answer an action in time and reading it back could not show it done. */
+/** Thrown when Druid did not answer in time and reading it back could not show the call done. */
 class OutcomeUnknownError extends ApiError {
   constructor(message: string) {
     super(504, 'outcome_unknown', message);
   }
 }
 
-const isTimeout = (error: unknown): error is DruidError => isDruidError(error) && error.kind === 'timeout';
+/** Druid may have carried out a call whose answer Tributary stopped waiting for. */
+const isLate = (error: unknown) => isDruidError(error) && (error.kind === 'timeout' || error.kind === 'cancelled');
 
-async function audited<T>(action: string, id: string, caller: Caller, work: () => Promise<{ value: T; detail?: string; unchanged?: boolean }>): Promise<T> {
-  try {
-    const { value, detail, unchanged } = await work();
-    await writeAudit({ action, supervisorId: id, outcome: unchanged ? 'unchanged' : 'ok', user: caller.user, detail });
-    return value;
-  } catch (error) {
-    const refused = (error instanceof ApiError || isDruidError(error)) && error.status === 400;
-    // Druid goes on with a call Tributary stopped waiting for: a timeout is not a failure.
-    const outcome = refused ? 'refused' : error instanceof OutcomeUnknownError || isTimeout(error) ? 'unknown' : 'failed';
-    await writeAudit({ action, supervisorId: id, outcome, user: caller.user, detail: describeFailure(error) });
-    throw error;
-  } finally {
-    invalidateSupervisorList();
-  }
-}
+const waitedSeconds = () => Math.round(getConfig().druid.timeoutMs / 1000);
+const noAnswer = () => `no answer within ${getConfig().druid.timeoutMs} ms`;
 
-/** Each read of the supervisor after a timeout: short, as the route's own deadline is near. */
-const READ_BACK_TIMEOUT_MS = 3_000;
-const READ_BACK_ATTEMPTS = 2;
-const READ_BACK_PAUSE_MS = 1_000;
+/** Druid's supervisor API answers 200 when it did what was asked; the client keeps the parsed body. */
+const answered = (druidAnswer: string | null): AuditFinish => ({ druidStatus: 200, druidAnswer });
 
-async function readBack(id: string, action: SupervisorAction, signal?: AbortSignal): Promise<ReadBack | undefined> {
-  const supervisors = druid().supervisors;
-  const options = { signal, timeoutMs: READ_BACK_TIMEOUT_MS };
-  try {
-    const spec = await supervisors.spec(id, options);
-    let terminating = false;
-    if (action === 'terminate') {
-      // Druid records the terminate in the history before it stops the tasks, and drops the supervisor after.
-      const newest = [...(await supervisors.history(id, options))].sort((a, b) => b.version.localeCompare(a.version))[0];
-      terminating = newest !== undefined && isTerminationEntry(newest.spec);
-    }
-    return { exists: true, suspended: spec.suspended === true, terminating };
-  } catch (error) {
-    if (isDruidError(error) && error.kind === 'not-found') return { exists: false };
-    return undefined;
-  }
-}
-
-/** After Druid did not answer an action in time: what it did, as far as reading it back can tell. */
-async function outcomeAfterTimeout(id: string, action: SupervisorAction, signal?: AbortSignal): Promise<string> {
-  const waited = Math.round(getConfig().druid.timeoutMs / 1000);
-  for (let attempt = 1; READ_BACK_ACTIONS.has(action) && attempt <= READ_BACK_ATTEMPTS && !signal?.aborted; attempt++) {
-    if (outcomeFromReadBack(action, await readBack(id, action, signal)) === 'done') return describeLateOutcome(id, action, 'done', waited);
-    if (attempt < READ_BACK_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, READ_BACK_PAUSE_MS));
-  }
-  throw new OutcomeUnknownError(describeLateOutcome(id, action, 'unknown', waited));
-}
-
-async function topicOf(id: string, caller: Caller): Promise<string> {
-  const status = await druid().supervisors.status(id, { signal: caller.signal });
-  if (!status.payload.stream) throw new ApiError(409, 'no_topic', `Supervisor "${id}" does not report its topic yet, so its offsets cannot be moved. Try again once it is running.`);
-  return status.payload.stream;
+function failure(error: unknown): { outcome: AuditOutcome; finish: AuditFinish } {
+  const status = isDruidError(error) || error instanceof ApiError ? error.status : undefined;
+  const outcome: AuditOutcome = status === 400 || error instanceof SubmitBusyError ? 'refused' : 'failed';
+  const druidAnswer = isDruidError(error) ? [error.druidCode, error.druidMessage ?? error.message].filter(Boolean).join(': ') : null;
+  return { outcome, finish: { druidStatus: isDruidError(error) ? (error.status ?? null) : null, druidAnswer, detail: describeFailure(error) } };
 }
 
 /** What the user reads once an action is done; Druid's effect, not its HTTP answer. */
@@ -104,46 +56,82 @@ function doneMessage(id: string, action: 'suspend' | 'resume' | 'reset' | 'termi
   }[action];
 }
 
-export function runAction(id: string, input: ActionInput, caller: Caller = {}): Promise<ActionResult> {
+async function topicOf(id: string, caller: Caller): Promise<string> {
+  const status = await druid()
+    .supervisors.status(id, { signal: caller.signal })
+    .catch((error) => {
+      // Nothing has been asked of Druid yet: a late status read is a plain failure, not an unknown outcome.
+      throw isLate(error) ? new ApiError(504, 'timeout', `Druid did not answer the status read of "${id}" in time; its offsets were not moved.`) : error;
+    });
+  if (!status.payload.stream) throw new ApiError(409, 'no_topic', `Supervisor "${id}" does not report its topic yet, so its offsets cannot be moved. Try again once it is running.`);
+  return status.payload.stream;
+}
+
+/** What an action asked for beyond its name, for the audit entry. */
+function requestDetail(input: ActionInput): string | undefined {
+  if (input.action === 'resetOffsets') return `offsets ${Object.entries(input.partitions).map(([partition, offset]) => `${partition}→${offset}`).join(', ')}`;
+  if (input.action === 'handoff') return `taskGroups ${input.taskGroupIds.join(',')}`;
+  return undefined;
+}
+
+async function act(id: string, input: ActionInput, caller: Caller): Promise<{ message: string; finish: AuditFinish }> {
   const supervisors = druid().supervisors;
   const options = { signal: caller.signal };
-  const done = (message: string, detail?: string) => ({ value: { id, action: input.action, message } satisfies ActionResult, detail });
-  const act = async () => {
-    switch (input.action) {
-      case 'suspend':
-        await supervisors.suspend(id, options);
-        return done(doneMessage(id, input.action));
-      case 'resume':
-        await supervisors.resume(id, options);
-        return done(doneMessage(id, input.action));
-      case 'reset':
-        await supervisors.reset(id, options);
-        return done(doneMessage(id, input.action));
-      case 'terminate':
-        await supervisors.terminate(id, options);
-        return done(doneMessage(id, input.action));
-      case 'resetOffsets': {
-        const topic = await topicOf(id, caller);
-        await supervisors.resetOffsets(id, topic, input.partitions, options);
-        const moved = Object.entries(input.partitions).map(([partition, offset]) => `${partition}→${offset}`).join(', ');
-        return done(`Supervisor "${id}" will read ${topic} from the new offsets (partition→offset: ${moved}).`, `offsets ${moved}`);
+  switch (input.action) {
+    case 'suspend':
+    case 'resume': {
+      const spec = await supervisors[input.action](id, options);
+      return { message: doneMessage(id, input.action), finish: answered(`the supervisor's spec, suspended: ${spec.suspended === true}`) };
+    }
+    case 'reset':
+    case 'terminate': {
+      const answer = await supervisors[input.action](id, options);
+      return { message: doneMessage(id, input.action), finish: answered(JSON.stringify(answer)) };
+    }
+    case 'resetOffsets': {
+      const topic = await topicOf(id, caller);
+      const answer = await supervisors.resetOffsets(id, topic, input.partitions, options);
+      const moved = Object.entries(input.partitions).map(([partition, offset]) => `${partition}→${offset}`).join(', ');
+      return { message: `Supervisor "${id}" will read ${topic} from the new offsets (partition→offset: ${moved}).`, finish: answered(JSON.stringify(answer)) };
+    }
+    case 'handoff':
+      await supervisors.handoff(id, input.taskGroupIds, options);
+      return { message: `Task groups ${input.taskGroupIds.join(', ')} of "${id}" were asked to publish their segments now.`, finish: answered(null) };
+  }
+}
+
+export async function runAction(id: string, input: ActionInput, caller: Caller = {}): Promise<ActionResult> {
+  const entry = await openAuditEntry(caller, { action: input.action, supervisorId: id });
+  const detail = requestDetail(input) ?? null;
+  const result = (message: string): ActionResult => ({ id, action: input.action, message });
+  try {
+    const { message, finish } = await act(id, input, caller);
+    await entry.finish('ok', { ...finish, detail });
+    return result(message);
+  } catch (error) {
+    if (isLate(error)) {
+      await entry.finish('unknown', { druidStatus: null, druidAnswer: noAnswer(), detail: describeLateOutcome(id, input.action, 'unknown', waitedSeconds()) });
+      // Only suspend, resume and terminate can be read back; the others stay unknown.
+      if (READ_BACK_ACTIONS.has(input.action)) {
+        const done = describeLateOutcome(id, input.action, 'done', waitedSeconds());
+        if (await settleLate(entry, actionCheck(id, input.action), { detail: done }, caller.signal)) return result(`${doneMessage(id, input.action as 'suspend' | 'resume' | 'terminate')} ${done}`);
       }
-      case 'handoff':
-        await supervisors.handoff(id, input.taskGroupIds, options);
-        return done(`Task groups ${input.taskGroupIds.join(', ')} of "${id}" were asked to publish their segments now.`, `taskGroups ${input.taskGroupIds.join(',')}`);
+      throw new OutcomeUnknownError(describeLateOutcome(id, input.action, 'unknown', waitedSeconds()));
     }
-  };
-  return audited(input.action, id, caller, async () => {
-    try {
-      return await act();
-    } catch (error) {
-      if (!isTimeout(error)) throw error;
-      // Only suspend, resume and terminate can be read back; the others end as "unknown".
-      const late = await outcomeAfterTimeout(id, input.action, caller.signal);
-      const action = input.action as 'suspend' | 'resume' | 'terminate';
-      return done(`${doneMessage(id, action)} ${late}`, late);
-    }
-  });
+    const { outcome, finish } = failure(error);
+    await entry.finish(outcome, { ...finish, detail: [detail, finish.detail].filter(Boolean).join('; ') || null });
+    throw error;
+  } finally {
+    invalidateSupervisorList();
+  }
+}
+
+/** The supervisor a spec too broken to import seems to be for, if it names one anywhere Druid would look. */
+function namedIn(json: unknown): string | null {
+  const record = (value: unknown) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
+  const root = record(json);
+  const name = root.id ?? record(record(root.spec).dataSchema).dataSource ?? record(root.dataSchema).dataSource;
+  return typeof name === 'string' && name !== '' ? name : null;
 }
 
 /** Which supervisor a spec is for: its own id when it names one, else its datasource (Druid's rule). */
@@ -161,12 +149,19 @@ async function currentSpec(id: string, caller: Caller): Promise<SupervisorSpec |
   }
 }
 
+function lateSubmitDetail(id: string, outcome: 'done' | 'unknown'): string {
+  const late = `Druid did not answer the submit of "${id}" within ${waitedSeconds()} s`;
+  return outcome === 'done'
+    ? `${late}, but reading it back shows it running the submitted spec.`
+    : `${late}, and reading it back does not show the submitted spec yet: Druid may still be carrying it out. Check the supervisor before submitting again.`;
+}
+
 export async function submitSpec(json: unknown, startSuspended: boolean | undefined, caller: Caller = {}): Promise<SubmitResult> {
+  const startedAt = Date.now();
   // Where the spec sends Druid is checked with the rest, before anything reaches Druid.
   const imported = importSpecValue(json, serverCheckContext());
   const problems = imported.issues.filter((issue) => issue.severity === 'error');
   const warnings = imported.issues.filter((issue) => issue.severity === 'warning').map(({ pathText, message, severity }) => ({ pathText, message, severity }));
-  const dataSource = (imported.spec?.spec.dataSchema.dataSource ?? '(unknown)') || '(unknown)';
   if (!imported.spec || hasErrors(imported.issues)) {
     const first = problems[0];
     const error = new ApiError(
@@ -175,24 +170,61 @@ export async function submitSpec(json: unknown, startSuspended: boolean | undefi
       `The spec was not submitted: ${problems.length} problem${problems.length === 1 ? '' : 's'}, first at ${first.pathText}: ${first.message}`,
       { issues: problems.map(({ pathText, message, severity }) => ({ path: pathText, message, severity })), warnings },
     );
-    await writeAudit({ action: 'submit', supervisorId: dataSource, outcome: 'refused', user: caller.user, detail: error.message });
-    throw error;
+    const supervisorId = imported.spec ? supervisorIdOf(imported.spec) || null : namedIn(json);
+    await recordAudit(caller, { action: 'submit', supervisorId, specHash: await specHash(imported.spec ?? json), outcome: 'refused', startedAt, detail: error.message });
+    throw markAudited(error);
   }
   const spec: SupervisorSpec = startSuspended === undefined ? imported.spec : { ...imported.spec, suspended: startSuspended };
   const id = supervisorIdOf(spec);
-  return audited('submit', id, caller, async () => {
-    const before = await currentSpec(id, caller);
-    // Both sides as Druid stores them: its echo fills in defaults and nulls the submitted spec leaves out.
-    const unchanged = before !== undefined && diffSpecs(before, importStoredSpec(spec).spec ?? spec).equivalent;
+  const entry = await openAuditEntry(caller, { action: 'submit', supervisorId: id, specHash: await specHash(spec) });
+  try {
+    // Identical submits take turns, so only the first creates; the others find Druid already running it.
+    return await oneSubmitAtATime(id, caller.signal, () => submitInTurn(id, spec, entry, caller, { warnings, notes: imported.notes }));
+  } catch (error) {
+    // A late submit's entry is already unknown, and settles by itself.
+    if (!(error instanceof OutcomeUnknownError)) {
+      const { outcome, finish } = failure(error);
+      await entry.finish(outcome, finish);
+    }
+    throw error;
+  } finally {
+    invalidateSupervisorList();
+  }
+}
+
+async function submitInTurn(
+  id: string,
+  spec: SupervisorSpec,
+  entry: OpenAuditEntry,
+  caller: Caller,
+  extra: Pick<SubmitResult, 'warnings' | 'notes'>,
+): Promise<SubmitResult> {
+  const before = await currentSpec(id, caller);
+  // Both sides as Druid stores them: its echo fills in defaults and nulls the submitted spec leaves out.
+  const diff = before ? diffSpecs(before, importStoredSpec(spec).spec ?? spec) : undefined;
+  const unchanged = diff?.equivalent === true;
+  const outcome = unchanged ? 'unchanged' : before ? 'updated' : 'created';
+  const suspended = spec.suspended === true;
+  let answer: { id: string };
+  try {
     // An identical resubmit (a double click, a retried script) leaves the running tasks alone.
-    const answer = await druid().supervisors.submit(spec, { signal: caller.signal, skipRestartIfUnmodified: unchanged });
-    const outcome = unchanged ? 'unchanged' : before ? 'updated' : 'created';
-    const suspended = spec.suspended === true;
-    const message = {
-      created: `Supervisor "${answer.id}" was created${suspended ? ' suspended: resume it to start reading' : ' and starts reading the topic'}.`,
-      updated: `Supervisor "${answer.id}" was updated: its tasks publish what they have and new tasks continue from the stored offsets with the new spec.`,
-      unchanged: `Supervisor "${answer.id}" is unchanged: Druid already runs this spec, so its tasks were left alone.`,
-    }[outcome];
-    return { value: { id: answer.id, outcome, message, suspended, warnings, notes: imported.notes }, detail: unchanged ? undefined : outcome, unchanged };
-  });
+    answer = await druid().supervisors.submit(spec, { signal: caller.signal, skipRestartIfUnmodified: unchanged });
+  } catch (error) {
+    if (!isLate(error)) throw error;
+    await entry.finish('unknown', { druidStatus: null, druidAnswer: noAnswer(), changes: summarizeSubmit(outcome, diff), detail: lateSubmitDetail(id, 'unknown') });
+    const done = await settleLate(entry, submitCheck(id, spec), { detail: lateSubmitDetail(id, 'done'), outcome: unchanged ? 'unchanged' : 'ok' }, caller.signal);
+    if (!done) throw new OutcomeUnknownError(lateSubmitDetail(id, 'unknown'));
+    return submitResult({ id }, outcome, suspended, extra);
+  }
+  await entry.finish(unchanged ? 'unchanged' : 'ok', { ...answered(JSON.stringify(answer)), changes: summarizeSubmit(outcome, diff) });
+  return submitResult(answer, outcome, suspended, extra);
+}
+
+function submitResult(answer: { id: string }, outcome: SubmitResult['outcome'], suspended: boolean, extra: Pick<SubmitResult, 'warnings' | 'notes'>): SubmitResult {
+  const message = {
+    created: `Supervisor "${answer.id}" was created${suspended ? ' suspended: resume it to start reading' : ' and starts reading the topic'}.`,
+    updated: `Supervisor "${answer.id}" was updated: its tasks publish what they have and new tasks continue from the stored offsets with the new spec.`,
+    unchanged: `Supervisor "${answer.id}" is unchanged: Druid already runs this spec, so its tasks were left alone.`,
+  }[outcome];
+  return { id: answer.id, outcome, message, suspended, ...extra };
 }

@@ -21,7 +21,6 @@ beforeAll(async () => {
     TRIBUTARY_ALLOWED_KAFKA: 'kafka-eu:9092',
     DRUID_URL: druid.url,
     SCHEMA_REGISTRY_URL: 'http://registry:8081',
-    TRIBUTARY_AUDIT_LOG: path.join(dir, 'audit.log'),
     TRIBUTARY_DB_FILE: path.join(dir, 'tributary.db'),
   });
   routes = { check: await import('../load/check/route'), validate: await import('./validate/route'), supervisors: await import('../supervisors/route') };

@@ -10,6 +10,6 @@ export const dynamic = 'force-dynamic';
 export const GET = apiRoute({ timeoutMs: 20_000 }, () => supervisorList());
 
 // POST /api/supervisors[?suspended=true] — validate a spec (any form) and submit it; resubmitting the same spec changes nothing.
-export const POST = apiRoute({ body: z.unknown(), query: SubmitQuerySchema, role: SUBMIT_ROLE, what: 'Submitting a supervisor spec' }, ({ body, query, identity, signal }) =>
-  submitSpec(body, query.suspended, { user: identity.user ?? undefined, signal }),
+export const POST = apiRoute({ body: z.unknown(), query: SubmitQuerySchema, role: SUBMIT_ROLE, what: 'Submitting a supervisor spec' }, ({ body, query, identity, clientAddress, signal }) =>
+  submitSpec(body, query.suspended, { identity, clientAddress, signal }),
 );

@@ -1,8 +1,8 @@
 // The /api/supervisors routes in-process against real Druid 33, through an HTTP fault proxy in
 // front of the stack's Router: dashboard rows and their sharing among viewers, Druid down or
-// refusing, the status page without secrets, submits and actions with their audit lines, and
+// refusing, the status page without secrets, submits and actions with their audit entries, and
 // actions Druid carries out but answers too late.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,7 @@ let auditDir: string;
 let bootstrapServers: string;
 let routes: { list: typeof import('./route'); detail: typeof import('./[id]/route'); action: typeof import('./[id]/[action]/route') };
 let operate: typeof import('@/lib/server/operate');
+let audit: typeof import('@/lib/server/audit');
 
 const spec = (dataSource: string, extra: Record<string, unknown> = {}) => ({
   type: 'kafka',
@@ -53,7 +54,8 @@ const spec = (dataSource: string, extra: Record<string, unknown> = {}) => ({
   },
 });
 
-const auditLines = () => readFileSync(process.env.TRIBUTARY_AUDIT_LOG!, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+/** The audit trail in the store, oldest first. */
+const auditLines = async () => (await audit.auditPage({}, 500)).entries.reverse();
 const list = () => routes.list.GET(new Request('http://app/api/supervisors'));
 const rows = async () => SupervisorListSchema.parse(await (await list()).json()).supervisors;
 const detail = (id: string) => routes.detail.GET(new Request(`http://app/api/supervisors/${id}`), { params: Promise.resolve({ id }) });
@@ -76,13 +78,14 @@ beforeAll(async () => {
     DRUID_URL: proxy.url,
     DRUID_USER: 'admin',
     DRUID_PASSWORD: 'druid-password',
-    TRIBUTARY_AUDIT_LOG: path.join(auditDir, 'audit.log'),
+    TRIBUTARY_DB_FILE: path.join(auditDir, 'tributary.db'),
     DRUID_TIMEOUT_MS: String(DRUID_TIMEOUT_MS),
     // The proxy stands in for a follower; the stack's Router is the leader it redirects to.
     DRUID_ALLOWED_ORIGINS: stack.druidUrl,
   });
   routes = { list: await import('./route'), detail: await import('./[id]/route'), action: await import('./[id]/[action]/route') };
   operate = await import('@/lib/server/operate');
+  audit = await import('@/lib/server/audit');
   for (const [id, query] of [[RUNNING, ''], [PARKED, '?suspended=true'], [DOOMED, '?suspended=true']]) {
     const response = await submit(spec(id), query);
     expect(response.status, await response.clone().text()).toBe(200);
@@ -96,6 +99,7 @@ afterAll(async () => {
   }
   await proxy?.close();
   await deleteTopics(TOPIC);
+  await audit?.closeStore();
   if (auditDir) rmSync(auditDir, { recursive: true, force: true });
 });
 
@@ -215,22 +219,38 @@ describe('POST /api/supervisors', () => {
     expect(error.code).toBe('invalid_spec');
     expect(error.details.issues.map((i: { path: string }) => i.path)).toContain('spec.ioConfig.topic');
     expect(proxy.requests.some((r) => r.method === 'POST')).toBe(false);
-    expect(auditLines().at(-1)).toMatchObject({ action: 'submit', supervisorId: `${RUN}-broken`, outcome: 'refused' });
+    expect((await auditLines()).at(-1)).toMatchObject({ action: 'submit', supervisorId: `${RUN}-broken`, outcome: 'refused', druidStatus: null });
   });
 
   it("reads Druid 33's echo back as the spec submitted: a resubmit is unchanged, suspended stays suspended, the status page shows no nulls", async () => {
     const again = await submit(spec(PARKED), '?suspended=true');
     expect(SubmitResultSchema.parse(await again.json())).toMatchObject({ id: PARKED, outcome: 'unchanged', suspended: true, message: expect.stringContaining('unchanged') });
     expect(proxy.requests.filter((r) => r.method === 'POST').map((r) => r.url)).toEqual([`${SUPERVISOR}?skipRestartIfUnmodified=true`]);
-    expect(auditLines().at(-1)).toMatchObject({ action: 'submit', supervisorId: PARKED, outcome: 'unchanged' });
-    // The first submit of the same spec, in beforeAll, created it.
-    expect(auditLines().find((l) => l.supervisorId === PARKED)).toMatchObject({ action: 'submit', outcome: 'ok' });
+    expect((await auditLines()).at(-1)).toMatchObject({ action: 'submit', supervisorId: PARKED, outcome: 'unchanged', changes: { submit: 'unchanged' }, druidStatus: 200 });
+    // The first submit of the same spec, in beforeAll, created it; both carry the same spec hash.
+    const parked = (await auditLines()).filter((l) => l.supervisorId === PARKED);
+    expect(parked[0]).toMatchObject({ action: 'submit', outcome: 'ok', changes: { submit: 'created' }, specHash: parked.at(-1)!.specHash });
     const answer = SupervisorDetailSchema.parse(await (await detail(PARKED)).json());
     expect(answer.status.state).toBe('SUSPENDED');
     expect(answer.problems).toEqual([]);
     expect(JSON.stringify(answer.spec)).not.toContain('null');
     expect(answer.curl).not.toContain('null');
     expect(answer.curl).toContain('"taskDuration": "PT1H"');
+  });
+
+  it('records five identical submits sent at once as one creation, the others unchanged', async () => {
+    const id = `${RUN}-five`;
+    try {
+      const answers = await Promise.all(Array.from({ length: 5 }, () => submit(spec(id), '?suspended=true')));
+      const outcomes = await Promise.all(answers.map(async (r) => SubmitResultSchema.parse(await r.json()).outcome));
+      expect(outcomes.sort()).toEqual(['created', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+      const entries = (await auditLines()).filter((l) => l.supervisorId === id);
+      expect(entries.map((l) => l.changes?.submit).sort()).toEqual(['created', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+      expect(new Set(entries.map((l) => l.specHash)).size).toBe(1);
+      expect(crossed('POST', SUPERVISOR)).toHaveLength(1);
+    } finally {
+      await act(id, 'terminate');
+    }
   });
 
   it('sends suspended: true to Druid on ?suspended=true', async () => {
@@ -251,12 +271,12 @@ describe('POST /api/supervisors', () => {
     const response = await submit(spec(PARKED, { taskCount: 2 }), '?suspended=true');
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatchObject({ code: 'druid_invalid_input', message: expect.stringContaining('Invalid format: "PT1X" is malformed') });
-    expect(auditLines().at(-1)).toMatchObject({ action: 'submit', supervisorId: PARKED, outcome: 'refused' });
+    expect((await auditLines()).at(-1)).toMatchObject({ action: 'submit', supervisorId: PARKED, outcome: 'refused', druidStatus: 400, druidAnswer: expect.stringContaining('PT1X') });
   });
 });
 
 describe('POST /api/supervisors/{id}/{action}', () => {
-  it('suspends and resumes, writes the audit log, and the dashboard shows it at once', async () => {
+  it('suspends and resumes, records both in the audit trail, and the dashboard shows it at once', async () => {
     await list();
     const response = await act(RUNNING, 'suspend');
     expect(response.status).toBe(200);
@@ -274,7 +294,7 @@ describe('POST /api/supervisors/{id}/{action}', () => {
       500,
     );
     expect((await act(RUNNING, 'resume')).status).toBe(200);
-    expect(auditLines().slice(-2).map((l) => [l.action, l.supervisorId, l.outcome])).toEqual([
+    expect((await auditLines()).slice(-2).map((l) => [l.action, l.supervisorId, l.outcome])).toEqual([
       ['suspend', RUNNING, 'ok'],
       ['resume', RUNNING, 'ok'],
     ]);
@@ -297,7 +317,7 @@ describe('POST /api/supervisors/{id}/{action}', () => {
   it('answers 404 for an unknown supervisor and audits the failure', async () => {
     const response = await act(`${RUN}-ghost`, 'terminate');
     expect(response.status).toBe(404);
-    expect(auditLines().at(-1)).toMatchObject({ action: 'terminate', supervisorId: `${RUN}-ghost`, outcome: 'failed' });
+    expect((await auditLines()).at(-1)).toMatchObject({ action: 'terminate', supervisorId: `${RUN}-ghost`, outcome: 'failed', druidStatus: 404 });
   });
 
   it('says the outcome is unknown, and audits it so, when a late action cannot be read back', async () => {
@@ -305,7 +325,20 @@ describe('POST /api/supervisors/{id}/{action}', () => {
     const response = await act(PARKED, 'reset');
     expect(response.status).toBe(504);
     expect((await response.json()).error).toMatchObject({ code: 'outcome_unknown', message: expect.stringContaining('cannot be read back') });
-    expect(auditLines().at(-1)).toMatchObject({ action: 'reset', supervisorId: PARKED, outcome: 'unknown' });
+    expect((await auditLines()).at(-1)).toMatchObject({ action: 'reset', supervisorId: PARKED, outcome: 'unknown', druidStatus: null });
+  });
+
+  it('records a suspend Druid answered too late as unknown, then settles it from reading Druid back', async () => {
+    proxy.setFault({ kind: 'latency', ms: DRUID_TIMEOUT_MS + 1_500, pathPrefix: `${SUPERVISOR}/${RUNNING}/suspend` });
+    try {
+      const response = await act(RUNNING, 'suspend');
+      expect(response.status).toBe(200);
+      expect((await response.json()).message).toContain('but reading it back shows it done');
+      expect((await auditLines()).at(-1)).toMatchObject({ action: 'suspend', supervisorId: RUNNING, outcome: 'ok', druidStatus: null, resolvedAt: expect.any(String) });
+    } finally {
+      proxy.setFault(null);
+      await act(RUNNING, 'resume');
+    }
   });
 
   it('reports a terminate Druid carried out but answered too late as done, and audits it so', async () => {
@@ -314,7 +347,7 @@ describe('POST /api/supervisors/{id}/{action}', () => {
     expect(response.status).toBe(200);
     expect((await response.json()).message).toContain('within 3 s, but reading it back shows it done');
     expect((await fetch(`${testStack().druidUrl}${SUPERVISOR}/${DOOMED}`)).status).toBe(404);
-    expect(auditLines().at(-1)).toMatchObject({ action: 'terminate', supervisorId: DOOMED, outcome: 'ok', detail: expect.stringContaining('did not answer') });
+    expect((await auditLines()).at(-1)).toMatchObject({ action: 'terminate', supervisorId: DOOMED, outcome: 'ok', resolvedAt: expect.any(String), detail: expect.stringContaining('did not answer') });
   });
 
   it('names the actions it knows for an unknown one', async () => {

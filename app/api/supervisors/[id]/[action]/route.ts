@@ -26,5 +26,5 @@ function actionInput(action: (typeof SUPERVISOR_ACTIONS)[number], body: unknown)
 // suspend, resume and handoff need an operator, the others an admin.
 export const POST = apiRoute(
   { params: Params, body: z.unknown(), role: ({ action }) => roleForAction(action), what: ({ action }) => ACTION_LABELS[action] },
-  ({ params, body, identity, signal }) => runAction(params.id, actionInput(params.action, body), { user: identity.user ?? undefined, signal }),
+  ({ params, body, identity, clientAddress, signal }) => runAction(params.id, actionInput(params.action, body), { identity, clientAddress, signal }),
 );
