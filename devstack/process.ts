@@ -48,19 +48,6 @@ export async function waitForStateFile<T>(file: string, options: { timeoutMs: nu
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
-export function onShutdown(handler: () => Promise<void> | void): void {
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    Promise.resolve(handler())
-      .catch((error) => console.error(`error while stopping on ${signal}:`, error))
-      .finally(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
-
 /**
  * Runs Node with its output prefixed by name. A TypeScript entry point runs with tsx's loader
  * (`--import tsx`) in this one process, not tsx's CLI and a child of it, so signals reach it.
@@ -71,16 +58,12 @@ export function spawnNode(name: string, args: string[], options: { cwd: string; 
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...options.env },
   });
-  prefixOutput(name, child);
-  return child;
-}
-
-function prefixOutput(name: string, child: ChildProcess): void {
   for (const stream of [child.stdout, child.stderr]) {
     forEachLine(stream, (line) => {
       if (line.trim()) process.stdout.write(`[${name}] ${line}\n`);
     });
   }
+  return child;
 }
 
 /** Calls back with each whole line a stream writes. */

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeStateFile } from './lifecycle';
-import { httpOk, onShutdown, spawnNode, stopChild, waitForStateFile, waitUntil, type Watched } from './process';
+import { httpOk, spawnNode, stopChild, waitForStateFile, waitUntil, type Watched } from './process';
 import { submitDemoSupervisors } from './demo-supervisor';
 import { DEMO_PORT_BASE } from './real/ports';
 import { startRealStack, type RealStack, type RealStackState } from './real/stack';
@@ -45,13 +45,16 @@ const { values: args } = parseArgs({
   },
 });
 
+const log = (message: string) => process.stdout.write(`[stack] ${message}\n`);
 const dir = path.resolve(ROOT, args.dir!);
 const children: Watched[] = [];
 let real: RealStack | undefined;
 
 async function main(): Promise<void> {
-  onShutdown(stopAll);
-  real = await startRealStack({ dir, portBase: Number(args['port-base']), taskSlots: Number(args['task-slots']), log: (line) => log(line) });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => void stopAll().finally(() => process.exit(0)));
+  }
+  real = await startRealStack({ dir, portBase: Number(args['port-base']), taskSlots: Number(args['task-slots']), log });
   const { bootstrapServers } = real.state.kafka;
   const druidUrl = real.state.druid.routerUrl;
 
@@ -126,20 +129,18 @@ async function startApp(bootstrapServers: string, druidUrl: string, druidKafkaBr
   return url;
 }
 
-let stopping = false;
-async function stopAll(): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  log('stopping…');
-  // The app and the generators first, then Druid and Kafka: nothing logs errors about a vanished peer.
-  for (const { child } of [...children].reverse()) await stopChild(child);
-  await real?.stop();
-  rmSync(path.join(dir, 'stack.json'), { force: true });
-  log('stopped');
-}
-
-function log(message: string): void {
-  process.stdout.write(`[stack] ${message}\n`);
+let stopping: Promise<void> | undefined;
+/** Stops everything once; a second signal or exit while stopping waits for the same stop. */
+function stopAll(): Promise<void> {
+  stopping ??= (async () => {
+    log('stopping…');
+    // The app and the generators first, then Druid and Kafka: nothing logs errors about a vanished peer.
+    for (const { child } of [...children].reverse()) await stopChild(child);
+    await real?.stop();
+    rmSync(path.join(dir, 'stack.json'), { force: true });
+    log('stopped');
+  })().catch((error: Error) => void log(`error while stopping: ${error.message}`));
+  return stopping;
 }
 
 main().catch(async (error: Error) => {

@@ -4,7 +4,7 @@
 //   DELETE /faults/{name}       → back to forwarding untouched
 //   POST /processes/{name}/stop → stops a real process of the stack (a Druid broker, the overlord…)
 //   POST /processes/{name}/start → starts it again and answers once it is ready
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Fault, FaultProxy } from './proxy';
 
 const KINDS = new Set(['latency', 'refuse', 'reset', 'hang', 'bandwidth']);
@@ -45,7 +45,9 @@ export async function startFaultControl(proxies: Readonly<Record<string, FaultPr
     }
     if (request.method !== 'PUT') return answer(405, { error: 'use PUT or DELETE' });
     try {
-      const fault = JSON.parse(await readBody(request)) as Fault;
+      let body = '';
+      for await (const chunk of request) body += chunk;
+      const fault = JSON.parse(body) as Fault;
       if (!KINDS.has(fault.kind)) return answer(400, { error: `kind must be one of ${[...KINDS].join(', ')}` });
       proxy.setFault(fault);
       answer(200, { fault });
@@ -56,10 +58,4 @@ export async function startFaultControl(proxies: Readonly<Record<string, FaultPr
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as { port: number };
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  let body = '';
-  for await (const chunk of request) body += (chunk as Buffer).toString();
-  return body;
 }

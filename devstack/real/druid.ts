@@ -11,20 +11,14 @@ import type { StackPorts } from './ports';
 const CONF_DIR = path.resolve(import.meta.dirname, '..', 'druid', 'conf');
 const READY_TIMEOUT_MS = 240_000;
 
-interface DruidProcess {
-  readonly name: 'coordinator-overlord' | 'broker' | 'historical' | 'indexer' | 'router';
-  /** `druid server <command>`; also the process's port in StackPorts. */
-  readonly command: 'coordinator' | 'broker' | 'historical' | 'indexer' | 'router';
-  readonly heap: readonly string[];
-}
-
-const PROCESSES: readonly DruidProcess[] = [
+/** `command` is both the `server` command and the process's key in StackPorts. */
+const PROCESSES = [
   { name: 'coordinator-overlord', command: 'coordinator', heap: ['-Xms256m', '-Xmx512m'] },
   { name: 'broker', command: 'broker', heap: ['-Xms512m', '-Xmx512m', '-XX:MaxDirectMemorySize=400m'] },
   { name: 'historical', command: 'historical', heap: ['-Xms512m', '-Xmx512m', '-XX:MaxDirectMemorySize=400m'] },
   { name: 'indexer', command: 'indexer', heap: ['-Xms512m', '-Xmx1536m', '-XX:MaxDirectMemorySize=512m'] },
   { name: 'router', command: 'router', heap: ['-Xms128m', '-Xmx256m'] },
-];
+] as const;
 
 export interface DruidOptions {
   readonly dir: string;
@@ -57,7 +51,7 @@ export async function startZooKeeper(options: DruidOptions): Promise<Jvm> {
   return zookeeper;
 }
 
-export type DruidProcessName = DruidProcess['name'];
+export type DruidProcessName = (typeof PROCESSES)[number]['name'];
 export const DRUID_PROCESS_NAMES = PROCESSES.map((process) => process.name);
 
 /** Starts every Druid process at once: they find each other through ZooKeeper. */

@@ -40,19 +40,13 @@ export function kafkaServerProperties(options: Pick<KafkaOptions, 'dir' | 'port'
   ].join('\n');
 }
 
-/** Formats the log folder for a new single-node cluster and starts the broker. */
-export async function startKafka(options: KafkaOptions): Promise<Jvm> {
-  await formatKafka(options, newClusterId());
-  return startKafkaNode(options);
-}
-
 /** A KRaft cluster id is 16 random bytes, base64url without padding (what `random-uuid` prints). */
 export function newClusterId(): string {
   return randomBytes(16).toString('base64url');
 }
 
-/** Writes the node's server.properties and formats its log folder for the cluster. */
-export async function formatKafka(options: KafkaOptions, clusterId: string): Promise<void> {
+/** Writes the node's server.properties and formats its log folder for the cluster (a new one by default). */
+export async function formatKafka(options: KafkaOptions, clusterId = newClusterId()): Promise<void> {
   mkdirSync(options.dir, { recursive: true });
   writeFileSync(propertiesFile(options), kafkaServerProperties(options));
   const name = options.name ?? 'kafka';
@@ -88,16 +82,13 @@ function jvmBase(options: KafkaOptions) {
 /** Ready when a client gets cluster metadata listing the broker. */
 export async function waitForKafka(bootstrapServers: string, watched: Jvm, brokers = 1): Promise<void> {
   const admin = new Kafka({ clientId: 'tributary-devstack', brokers: [bootstrapServers], logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+  const ready = async () => {
+    await admin.connect();
+    const cluster = await admin.describeCluster();
+    return cluster.brokers.length >= brokers && cluster.controller !== null;
+  };
   try {
-    await waitUntil(
-      `Kafka on ${bootstrapServers}`,
-      async () => {
-        await admin.connect();
-        const cluster = await admin.describeCluster();
-        return cluster.brokers.length >= brokers && cluster.controller !== null;
-      },
-      { timeoutMs: READY_TIMEOUT_MS, watched: [watched] },
-    );
+    await waitUntil(`Kafka on ${bootstrapServers}`, ready, { timeoutMs: READY_TIMEOUT_MS, watched: [watched] });
   } finally {
     await admin.disconnect();
   }

@@ -3,7 +3,7 @@
 import { readFileSync, rmSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { resolveClasspath } from './maven';
-import { startKafka, waitForKafka } from './kafka';
+import { formatKafka, startKafkaNode, waitForKafka, type KafkaOptions } from './kafka';
 import { DRUID_PROCESS_NAMES, startDruidProcess, startDruidProcesses, startZooKeeper, waitForDruid, type DruidProcessName } from './druid';
 import { stopJvm, type Jvm } from './jvm';
 import { stackPorts, type StackPorts } from './ports';
@@ -92,17 +92,15 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
   };
   try {
     const bootstrapServers = `127.0.0.1:${ports.kafka}`;
-    const [kafka, zookeeper] = await Promise.all([
-      startKafka({
-        dir: path.join(dir, 'kafka'),
-        logDir,
-        classpath: kafkaClasspath,
-        port: ports.kafka,
-        controllerPort: ports.kafkaController,
-        proxied: { port: ports.kafkaProxied, advertisedPort: ports.kafkaFaultProxy },
-      }),
-      startZooKeeper(druidOptions),
-    ]);
+    const kafkaOptions: KafkaOptions = {
+      dir: path.join(dir, 'kafka'),
+      logDir,
+      classpath: kafkaClasspath,
+      port: ports.kafka,
+      controllerPort: ports.kafkaController,
+      proxied: { port: ports.kafkaProxied, advertisedPort: ports.kafkaFaultProxy },
+    };
+    const [kafka, zookeeper] = await Promise.all([formatKafka(kafkaOptions).then(() => startKafkaNode(kafkaOptions)), startZooKeeper(druidOptions)]);
     processes.push(...[kafka, zookeeper, ...startDruidProcesses(druidOptions)].map(watch));
     await waitForKafka(bootstrapServers, kafka);
     log(`Kafka ${KAFKA_VERSION}: ready after ${elapsed()} on ${bootstrapServers}`);

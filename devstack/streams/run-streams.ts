@@ -18,7 +18,8 @@ const STOP_GRACE_MS = 2_000;
 const REPEATED_ERROR_WINDOW_MS = 30_000;
 
 export interface StartStreamsOptions {
-  bootstrapServers: string | readonly string[];
+  /** host:port[,host:port...] */
+  bootstrapServers: string;
   historyHours?: number;
   rateScale?: number;
   /** Topic names from the catalogue; all topics when empty. */
@@ -51,10 +52,9 @@ export function startStreams(options: StartStreamsOptions): StreamsHandle {
   // Seeds come from the catalogue name, so a prefixed topic gets the catalogue topic's records.
   const topics = catalogue.map((topic) => ({ ...topic, name: kafkaName(topic) }));
   const log = options.log ?? ((line: string) => process.stderr.write(`[streams] ${line}\n`));
-  const brokers = typeof options.bootstrapServers === 'string' ? options.bootstrapServers.split(',') : [...options.bootstrapServers];
   const kafka = new Kafka({
     clientId: 'tributary-streams',
-    brokers,
+    brokers: options.bootstrapServers.split(','),
     logLevel: logLevel.ERROR,
     logCreator: quietKafkaLog(log),
   });

@@ -10,16 +10,11 @@ export interface StreamMessage {
   timestamp: number;
 }
 
-/** How the values are encoded, as the Load wizard should come to infer it. */
-export type StreamFormat = 'json' | 'kafka-connect-json' | 'debezium-json' | 'csv' | 'regex';
-
 export interface StreamTopic {
   readonly name: string;
   readonly partitions: number;
   /** Average messages per second, both for the history and in real time. */
   readonly ratePerSec: number;
-  readonly format: StreamFormat;
-  readonly description: string;
   /**
    * Builds the record that arrives at `arrivalMs`. Pure: the same rng state and time give the
    * same record. The record timestamp is the arrival time; the value may carry an earlier event

@@ -11,8 +11,6 @@ export const adClicks: StreamTopic = {
   name: 'ad-clicks',
   partitions: 3,
   ratePerSec: 2,
-  format: 'json',
-  description: 'Ad impressions; timestamp (epoch millis) and click arrive as strings; about 5% late.',
   generate(rng, arrivalMs) {
     const value = {
       timestamp: String(eventTimeFor(rng, arrivalMs)),

@@ -14,8 +14,6 @@ export const appEventsDirty: StreamTopic = {
   name: 'app-events-dirty',
   partitions: 2,
   ratePerSec: 1,
-  format: 'json',
-  description: 'App events in JSON with about 2% malformed records (truncated, invalid UTF-8, empty).',
   generate(rng, arrivalMs) {
     const deviceId = `d-${rng.int(1000, 9999)}`;
     const event = {

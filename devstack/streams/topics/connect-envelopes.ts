@@ -40,8 +40,6 @@ export const connectEnvelopes: StreamTopic = {
   name: 'connect-envelopes',
   partitions: 2,
   ratePerSec: 1,
-  format: 'kafka-connect-json',
-  description: 'Kafka Connect JSON envelopes: schema + payload, with Date and Timestamp logical types.',
   generate(rng, arrivalMs) {
     const payload = {
       c1_int16: rng.int(-100, 100),

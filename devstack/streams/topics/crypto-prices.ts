@@ -8,8 +8,6 @@ export const cryptoPrices: StreamTopic = {
   name: 'crypto-prices',
   partitions: 1,
   ratePerSec: 1,
-  format: 'json',
-  description: 'Coin prices with an epoch-seconds timestamp.',
   generate(rng, arrivalMs) {
     const value = {
       data_id: rng.int(1, 200),

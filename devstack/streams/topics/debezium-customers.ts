@@ -18,8 +18,6 @@ export const debeziumCustomers: StreamTopic = {
   name: 'dbserver1.inventory.customers',
   partitions: 2,
   ratePerSec: 1,
-  format: 'debezium-json',
-  description: 'Debezium change events (op, before/after, source.ts_ms) for a customers table.',
   generate(rng, arrivalMs) {
     const id = rng.int(FIRST_CUSTOMER_ID, LAST_CUSTOMER_ID);
     const row = customer(rng, id);

@@ -8,8 +8,6 @@ export const payments: StreamTopic = {
   name: 'payments',
   partitions: 3,
   ratePerSec: 2,
-  format: 'json',
-  description: 'Payments with no time field: the Kafka record timestamp is the event time.',
   generate(rng, arrivalMs) {
     const name = rng.pick(PAYERS);
     const value = { name, amount: rng.int(10, 500) };

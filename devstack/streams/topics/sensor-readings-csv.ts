@@ -12,8 +12,6 @@ export const sensorReadingsCsv: StreamTopic = {
   name: 'sensor-readings-csv',
   partitions: 2,
   ratePerSec: 1,
-  format: 'csv',
-  description: 'CSV sensor readings; each partition starts with a header line; some fields are quoted.',
   partitionHeader: SENSOR_CSV_COLUMNS.join(','),
   generate(rng, arrivalMs) {
     const fields = [

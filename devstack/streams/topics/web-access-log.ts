@@ -27,8 +27,6 @@ export const webAccessLog: StreamTopic = {
   name: 'web-access-log',
   partitions: 2,
   ratePerSec: 2,
-  format: 'regex',
-  description: 'Web server access-log lines in the combined log format.',
   generate(rng, arrivalMs) {
     const [method, path] = rng.pick(REQUESTS);
     const status = rng.pick(STATUSES);

@@ -11,8 +11,6 @@ export const webClickstream: StreamTopic = {
   name: 'web-clickstream',
   partitions: 6,
   ratePerSec: 3,
-  format: 'json',
-  description: 'Page views with latency (ISO time); about 5% arrive late.',
   generate(rng, arrivalMs) {
     const eventTimeMs = eventTimeFor(rng, arrivalMs);
     // Latency has a long tail: most pages are quick, a few are slow.
