@@ -1,6 +1,7 @@
 // Browser side of /api/supervisors: query options with hierarchical keys, polling that stops when
 // there is nothing left to watch, and mutations that refresh what they changed.
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { auditKeys } from '@/components/audit/api';
 import { ApiRequestError, fetchJson } from '@/components/ui/fetch-json';
 import { ActionResultSchema, SupervisorDetailSchema, SupervisorListSchema, type ActionResult, type SupervisorAction } from '@/lib/operate';
 
@@ -59,6 +60,8 @@ export function useSupervisorAction(id: string) {
     onSettled: async (_result, _error, request) => {
       if (request.action === 'terminate') client.removeQueries({ queryKey: supervisorKeys.detail(id) });
       await client.invalidateQueries({ queryKey: supervisorKeys.all });
+      // The action's entry in the trail, on this page's "Recent actions" and the Audit page.
+      await client.invalidateQueries({ queryKey: auditKeys.all });
     },
   });
 }

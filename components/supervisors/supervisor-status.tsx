@@ -9,6 +9,7 @@ import { supervisorQuery } from './api';
 import { formatCount, formatRate, formatTime } from './format';
 import { LagChart } from './lag-chart';
 import { PartitionsTable } from './partitions-table';
+import { RecentActions } from './recent-actions';
 import { RecentErrors } from './recent-errors';
 import { SpecHistory } from './spec-history';
 import { SpecPanel } from './spec-panel';
@@ -97,6 +98,9 @@ export function SupervisorStatus({ id }: { id: string }) {
       </div>
       <Section title="Tasks">
         <TasksTable tasks={data.tasks} />
+      </Section>
+      <Section title="Recent actions" aside="from Tributary's audit trail">
+        <RecentActions id={id} />
       </Section>
       <Section title="Spec">
         <SpecPanel id={id} spec={data.spec} curl={data.curl} />

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useMe } from '@/components/access/api';
 import { UserMenu } from '@/components/access/user-menu';
+import { roleAllows } from '@/lib/http/identity';
 import { ApiRequestError } from './fetch-json';
 import { HealthIndicator } from './health-indicator';
 
@@ -10,6 +11,7 @@ const NAV = [
   { href: '/load', label: 'Load' },
   { href: '/supervisors', label: 'Supervisors' },
   { href: '/query', label: 'Query' },
+  { href: '/audit', label: 'Audit', need: 'admin' },
 ] as const;
 
 export function AppHeader() {
@@ -26,7 +28,7 @@ export function AppHeader() {
         </Link>
         {!signedOut && (
           <nav aria-label="Main" className="flex gap-1">
-            {NAV.map((item) => {
+            {NAV.filter((item) => !('need' in item) || !me.data || roleAllows(me.data.role, item.need)).map((item) => {
               const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
               return (
                 <Link
