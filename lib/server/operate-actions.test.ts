@@ -155,6 +155,16 @@ describe('actions in the audit trail', () => {
     expect((await entries('ghost')).at(-1)).toMatchObject({ outcome: 'failed', druidStatus: 404, druidAnswer: expect.stringContaining('does not exist'), detail: expect.stringContaining('"ghost"') });
   });
 
+  it('records Druid out of reach as failed, with nothing from Druid as its answer', async () => {
+    fake.handle(() => ({ destroy: true }));
+    try {
+      await expect(actions.runAction('clicks', { action: 'resume' }, caller)).rejects.toMatchObject({ kind: 'unreachable' });
+    } finally {
+      fake.handle(overlord);
+    }
+    expect((await entries('clicks')).at(-1)).toMatchObject({ action: 'resume', outcome: 'failed', druidStatus: null, druidAnswer: null, detail: expect.stringContaining('closed the connection before answering') });
+  });
+
   it('records a suspend Druid answered too late as unknown, then as done once reading it back shows it suspended', async () => {
     late.add(`${BASE}/clicks/suspend`);
     const result = await actions.runAction('clicks', { action: 'suspend' }, caller);

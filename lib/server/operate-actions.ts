@@ -42,7 +42,8 @@ const answered = (druidAnswer: string | null): AuditFinish => ({ druidStatus: 20
 function failure(error: unknown): { outcome: AuditOutcome; finish: AuditFinish } {
   const status = isDruidError(error) || error instanceof ApiError ? error.status : undefined;
   const outcome: AuditOutcome = status === 400 || error instanceof SubmitBusyError ? 'refused' : 'failed';
-  const druidAnswer = isDruidError(error) ? [error.druidCode, error.druidMessage ?? error.message].filter(Boolean).join(': ') : null;
+  // Only what Druid said: an unreachable Druid answered nothing, and the detail says why.
+  const druidAnswer = isDruidError(error) && error.status !== undefined ? [error.druidCode, error.druidMessage ?? error.message].filter(Boolean).join(': ') : null;
   return { outcome, finish: { druidStatus: isDruidError(error) ? (error.status ?? null) : null, druidAnswer, detail: describeFailure(error) } };
 }
 
