@@ -64,7 +64,8 @@ export const AccessEnvFields = {
 };
 
 /** Variables whose values a configuration error must never repeat. */
-export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['TRIBUTARY_BASIC_AUTH', 'TRIBUTARY_SESSION_SECRET']);
+// DATABASE_URL may carry the store's password.
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['TRIBUTARY_BASIC_AUTH', 'TRIBUTARY_SESSION_SECRET', 'DATABASE_URL']);
 
 type AccessEnv = z.output<z.ZodObject<typeof AccessEnvFields>>;
 

@@ -103,5 +103,7 @@ describe('parseConfig', () => {
     expect(parseConfig({ ...base, TRIBUTARY_DB_FILE: '/var/lib/tributary/store.db' }).store).toEqual({ kind: 'sqlite', file: '/var/lib/tributary/store.db' });
     expect(parseConfig({ ...base, DATABASE_URL: 'postgres://tributary@db:5432/tributary' }).store).toEqual({ kind: 'postgres', url: 'postgres://tributary@db:5432/tributary' });
     expect(problemsOf({ ...base, DATABASE_URL: 'mysql://db/tributary' })).toContain('DATABASE_URL must be a PostgreSQL URL');
+    // The URL may hold the store's password: a bad one is named, never shown.
+    expect(problemsOf({ ...base, DATABASE_URL: 'mysql://tributary:s3cret@db/tributary' })).not.toContain('s3cret');
   });
 });
