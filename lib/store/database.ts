@@ -3,8 +3,7 @@
 import 'server-only';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import { Migrator, type MigrationResult } from 'kysely/migration';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResult } from 'kysely';
 import type { StoreLocation } from '../config/config';
 import type { ApiErrorInfo, ApiErrorSource } from '../http/api-error';
 import { MIGRATIONS } from './migrations';

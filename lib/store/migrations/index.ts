@@ -1,6 +1,6 @@
 // Every migration, in order. Listed here rather than read from the folder, so the app's bundle
 // carries them: Kysely's Migrator runs the ones a store has not run yet, by name.
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as auditTrail from './0001-audit-trail';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
