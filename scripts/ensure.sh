@@ -48,6 +48,7 @@ if $want_java; then
   if [ -z "$java_major" ] || [ "$java_major" -lt 17 ]; then missing+=(openjdk-17-jre-headless); fi
   command -v mvn >/dev/null || missing+=(maven)
   command -v setpriv >/dev/null || missing+=(util-linux)
+  command -v openssl >/dev/null || missing+=(openssl)
 fi
 if $want_postgres && [ ! -d /usr/lib/postgresql ]; then missing+=(postgresql); fi
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi

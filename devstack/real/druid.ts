@@ -27,6 +27,8 @@ export interface DruidOptions {
   readonly ports: StackPorts;
   /** Task slots of the Indexer: how many supervisors' tasks run at once. */
   readonly taskSlots: number;
+  /** Environment for Druid's processes: what specs' environment config providers read. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export async function startZooKeeper(options: DruidOptions): Promise<Jvm> {
@@ -92,6 +94,7 @@ export function startDruidProcess(options: DruidOptions, name: DruidProcessName)
     heap: process.heap,
     flags: JAVA_17_OPENS,
     properties: { ...common, ...own[name], 'druid.plaintextPort': String(ports[process.command]) },
+    env: options.env,
     cwd: dir,
     logFile: path.join(options.logDir, `${name}.log`),
   });

@@ -28,6 +28,8 @@ export interface JvmOptions {
   readonly flags?: readonly string[];
   readonly properties?: Readonly<Record<string, string>>;
   readonly args?: readonly string[];
+  /** Variables added to the environment the JVM inherits. */
+  readonly env?: Readonly<Record<string, string>>;
   readonly cwd: string;
   readonly logFile: string;
 }
@@ -39,7 +41,7 @@ export function startJvm(options: JvmOptions): Jvm {
   const properties = Object.entries(options.properties ?? {}).map(([key, value]) => `-D${key}=${value}`);
   const javaArgs = [...options.heap, ...COMMON_FLAGS, ...(options.flags ?? []), ...properties, '-cp', options.classpath.join(':'), options.mainClass, ...(options.args ?? [])];
   const log = openSync(options.logFile, 'a');
-  const child = spawn('setpriv', ['--pdeathsig', 'KILL', 'java', ...javaArgs], { cwd: options.cwd, stdio: ['ignore', log, log] });
+  const child = spawn('setpriv', ['--pdeathsig', 'KILL', 'java', ...javaArgs], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', log, log] });
   closeSync(log);
   return { name: options.name, child, logFile: options.logFile };
 }

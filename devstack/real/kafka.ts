@@ -1,4 +1,5 @@
 // Apache Kafka in KRaft mode, one combined broker and controller, from its Maven artifacts.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,8 @@ export interface KafkaOptions {
   readonly controllerPort: number;
   /** A listener advertised at another port, where a fault proxy forwards to it. */
   readonly proxied?: { readonly port: number; readonly advertisedPort: number };
+  /** A SASL_SSL listener: SCRAM-SHA-512 over TLS with a PEM key and certificate (see securedListener). */
+  readonly secured?: SecuredListener;
   readonly nodeId?: number;
   /** Static controller voters of a multi-node cluster (`1@127.0.0.1:p1,2@…`); one standalone node without. */
   readonly voters?: string;
@@ -25,15 +28,45 @@ export interface KafkaOptions {
   readonly name?: string;
 }
 
-export function kafkaServerProperties(options: Pick<KafkaOptions, 'dir' | 'port' | 'controllerPort' | 'nodeId' | 'proxied' | 'voters'>): string {
+export interface SecuredListener {
+  readonly port: number;
+  readonly username: string;
+  readonly password: string;
+  /** The broker's self-signed certificate: also the CA a client trusts. */
+  readonly certFile: string;
+  /** The private key (PKCS#8) followed by the certificate, Kafka's PEM keystore. */
+  readonly keystoreFile: string;
+}
+
+/** Makes the TLS material of a SASL_SSL listener on 127.0.0.1 with openssl, and a SCRAM user. */
+export function securedListener(dir: string, port: number): SecuredListener {
+  mkdirSync(dir, { recursive: true });
+  const keyFile = path.join(dir, 'broker-key.pem');
+  const certFile = path.join(dir, 'broker-cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' });
+  const keystoreFile = path.join(dir, 'broker-keystore.pem');
+  writeFileSync(keystoreFile, readFileSync(keyFile, 'utf8') + readFileSync(certFile, 'utf8'));
+  return { port, username: 'tributary', password: randomBytes(12).toString('base64url'), certFile, keystoreFile };
+}
+
+export function kafkaServerProperties(options: Pick<KafkaOptions, 'dir' | 'port' | 'controllerPort' | 'nodeId' | 'proxied' | 'secured' | 'voters'>): string {
   const template = readFileSync(path.join(CONFIG_DIR, 'server.properties'), 'utf8');
-  const { proxied } = options;
+  const { proxied, secured } = options;
+  const securedListener = secured ? `,SECURED://127.0.0.1:${secured.port}` : '';
   return [
     template.trimEnd(),
     `node.id=${options.nodeId ?? 1}`,
-    `listeners=PLAINTEXT://127.0.0.1:${options.port},CONTROLLER://127.0.0.1:${options.controllerPort}${proxied ? `,PROXIED://127.0.0.1:${proxied.port}` : ''}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${options.port}${proxied ? `,PROXIED://127.0.0.1:${proxied.advertisedPort}` : ''}`,
-    `listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT${proxied ? ',PROXIED:PLAINTEXT' : ''}`,
+    `listeners=PLAINTEXT://127.0.0.1:${options.port},CONTROLLER://127.0.0.1:${options.controllerPort}${proxied ? `,PROXIED://127.0.0.1:${proxied.port}` : ''}${securedListener}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${options.port}${proxied ? `,PROXIED://127.0.0.1:${proxied.advertisedPort}` : ''}${securedListener}`,
+    `listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT${proxied ? ',PROXIED:PLAINTEXT' : ''}${secured ? ',SECURED:SASL_SSL' : ''}`,
+    ...(secured
+      ? [
+          'sasl.enabled.mechanisms=SCRAM-SHA-512',
+          'listener.name.secured.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;',
+          'listener.name.secured.ssl.keystore.type=PEM',
+          `listener.name.secured.ssl.keystore.location=${secured.keystoreFile}`,
+        ]
+      : []),
     options.voters ? `controller.quorum.voters=${options.voters}` : `controller.quorum.bootstrap.servers=127.0.0.1:${options.controllerPort}`,
     `log.dirs=${path.join(options.dir, 'data')}`,
     '',
@@ -56,7 +89,15 @@ export async function formatKafka(options: KafkaOptions, clusterId = newClusterI
     mainClass: 'kafka.tools.StorageTool',
     heap: ['-Xmx256m'],
     // --cluster-id=…: an id may start with '-', which the tool would take for an option.
-    args: ['format', ...(options.voters ? [] : ['--standalone']), `--cluster-id=${clusterId}`, '-c', propertiesFile(options)],
+    args: [
+      'format',
+      ...(options.voters ? [] : ['--standalone']),
+      `--cluster-id=${clusterId}`,
+      '-c',
+      propertiesFile(options),
+      // SCRAM credentials live in the cluster's metadata; KRaft writes them at format time.
+      ...(options.secured ? ['--add-scram', `SCRAM-SHA-512=[name=${options.secured.username},password=${options.secured.password}]`] : []),
+    ],
     logFile: path.join(options.logDir, `${name}-format.log`),
   });
 }

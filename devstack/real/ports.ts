@@ -8,6 +8,8 @@ const PORT_OFFSETS = {
   kafkaProxied: 94,
   /** The fault proxy in front of kafkaProxied: clients that bootstrap here stay behind it. */
   kafkaFaultProxy: 95,
+  /** A third listener with SASL/SCRAM over TLS, as a secured production Kafka is reached. */
+  kafkaSecured: 96,
   zookeeper: 181,
   derby: 527,
   coordinator: 81,

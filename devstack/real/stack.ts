@@ -3,7 +3,7 @@
 import { readFileSync, rmSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { resolveClasspath } from './maven';
-import { formatKafka, startKafkaNode, waitForKafka, type KafkaOptions } from './kafka';
+import { formatKafka, securedListener, startKafkaNode, waitForKafka, type KafkaOptions } from './kafka';
 import { DRUID_PROCESS_NAMES, startDruidProcess, startDruidProcesses, startZooKeeper, waitForDruid, type DruidProcessName } from './druid';
 import { stopJvm, type Jvm } from './jvm';
 import { stackPorts, type StackPorts } from './ports';
@@ -12,9 +12,16 @@ import { startFaultControl } from '../faults/control';
 
 export const KAFKA_VERSION = '4.4.0';
 export const DRUID_VERSION = '33.0.0';
+/** Tributary's default name for the variable that holds Druid's sasl.jaas.config (DRUID_KAFKA_JAAS_CONFIG_ENV). */
+const JAAS_CONFIG_ENV = 'KAFKA_SASL_JAAS_CONFIG';
 
 export interface RealStackState {
-  readonly kafka: { readonly bootstrapServers: string; readonly version: string };
+  readonly kafka: {
+    readonly bootstrapServers: string;
+    readonly version: string;
+    /** The SASL_SSL listener; Druid's processes hold its JAAS line in the variable named here. */
+    readonly secured: { readonly bootstrapServers: string; readonly mechanism: 'SCRAM-SHA-512'; readonly username: string; readonly password: string; readonly caFile: string; readonly jaasConfigEnv: string };
+  };
   readonly druid: {
     readonly routerUrl: string;
     readonly overlordUrl: string;
@@ -67,7 +74,9 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
     });
     return jvm;
   };
-  const druidOptions = { dir: path.join(dir, 'druid'), logDir, classpath: druidClasspath, ports, taskSlots: options.taskSlots ?? 8 };
+  const secured = securedListener(path.join(dir, 'tls'), ports.kafkaSecured);
+  const jaasConfig = `org.apache.kafka.common.security.scram.ScramLoginModule required username="${secured.username}" password="${secured.password}";`;
+  const druidOptions = { dir: path.join(dir, 'druid'), logDir, classpath: druidClasspath, ports, taskSlots: options.taskSlots ?? 8, env: { [JAAS_CONFIG_ENV]: jaasConfig } };
   const kafkaProxy = await startFaultProxy({ target: { host: '127.0.0.1', port: ports.kafkaProxied }, port: ports.kafkaFaultProxy });
   const faultControl = await startFaultControl(
     { kafka: kafkaProxy },
@@ -99,6 +108,7 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
       port: ports.kafka,
       controllerPort: ports.kafkaController,
       proxied: { port: ports.kafkaProxied, advertisedPort: ports.kafkaFaultProxy },
+      secured,
     };
     const [kafka, zookeeper] = await Promise.all([formatKafka(kafkaOptions).then(() => startKafkaNode(kafkaOptions)), startZooKeeper(druidOptions)]);
     processes.push(...[kafka, zookeeper, ...startDruidProcesses(druidOptions)].map(watch));
@@ -107,7 +117,11 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
     // Times from the stack's start, as Kafka's is.
     await waitForDruid(ports, processes, (line) => log(`Druid ${line}`), startedMs);
     const state: RealStackState = {
-      kafka: { bootstrapServers, version: KAFKA_VERSION },
+      kafka: {
+        bootstrapServers,
+        version: KAFKA_VERSION,
+        secured: { bootstrapServers: `127.0.0.1:${secured.port}`, mechanism: 'SCRAM-SHA-512', username: secured.username, password: secured.password, caFile: secured.certFile, jaasConfigEnv: JAAS_CONFIG_ENV },
+      },
       druid: {
         routerUrl: `http://127.0.0.1:${ports.router}`,
         overlordUrl: `http://127.0.0.1:${ports.coordinator}`,
