@@ -25,13 +25,13 @@ run bench/infer.bench.ts
 stack_file="${TRIBUTARY_STACK_FILE:-.devstack/dev/stack.json}"
 if [ -f "$stack_file" ]; then
   export TRIBUTARY_STACK_FILE="$stack_file"
-  for bench in sampler freshness submit sql; do run "bench/$bench.bench.ts"; done
+  for bench in sampler freshness submit sql load; do run "bench/$bench.bench.ts"; done
 else
   echo
   echo "no running stack: $stack_file does not exist, so the sampler, freshness, submit and SQL benchmarks did not run."
   echo "Start one with \`npm run demo\` (then TRIBUTARY_STACK_FILE=.devstack/demo/stack.json npm run bench)"
   echo "or \`node --import tsx devstack/stack.ts --dir .devstack/dev --port-base 38000 --app-port 38300\`."
-  failed+=(sampler freshness submit sql)
+  failed+=(sampler freshness submit sql load)
 fi
 
 if [ ${#failed[@]} -gt 0 ]; then
