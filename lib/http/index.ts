@@ -1,5 +1,5 @@
 export { route, errorResponse, describeIssues } from './route';
-export type { RouteContext, RouteOptions, RouteHttpSettings, Refusal } from './route';
+export type { RouteContext, RouteOptions, RouteHttpSettings, Refusal, RouteDescription, RouteHandler, RouteResponse } from './route';
 export { ApiError, isApiErrorSource, errorBody } from './api-error';
 export type { ApiErrorInfo, ApiErrorSource, ApiErrorBody } from './api-error';
 export { admit, authorize, identify, signIn, parseBasicAuth, clientAddressOf, requestIsHttps, sessionCookie, clearedSessionCookie, SESSION_COOKIE } from './access';

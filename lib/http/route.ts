@@ -32,6 +32,10 @@ export interface RouteOptions<P, Q, B> {
   readonly role?: Role | 'anyone' | ((params: P) => Role);
   /** What the route does, for a refusal: "Terminate needs the admin role; you are an operator." */
   readonly what?: string | ((params: P) => string);
+  /** One line saying what the route does, in a user's words: its summary in GET /api/openapi.json. */
+  readonly summary?: string;
+  /** What a successful answer holds, for the API description: the schema of its JSON, or its status and media type. */
+  readonly response?: ZodType | RouteResponse | readonly RouteResponse[];
   readonly timeoutMs?: number;
   /** Access settings; resolved lazily so a route module can load before config is valid. Everyone is admin without. */
   readonly access?: () => Access;
@@ -42,6 +46,28 @@ export interface RouteOptions<P, Q, B> {
   /** Told of each request the route turns down (400, 401, 403, 413, 415) before it answers: the audit trail. */
   readonly onRefused?: (refusal: Refusal) => Promise<void> | void;
 }
+
+export interface RouteResponse {
+  /** 200 unless said; 204 for an answer without a body. */
+  readonly status?: number;
+  /** application/json unless said; for a stream of JSON lines (application/x-ndjson) the schema is a line's. */
+  readonly mediaType?: string;
+  readonly schema?: ZodType;
+  readonly description?: string;
+}
+
+/** What route() keeps of its options on the handler it returns, so the API description is built from the handlers. */
+export interface RouteDescription {
+  readonly params?: ZodType;
+  readonly query?: ZodType;
+  readonly body?: ZodType;
+  readonly role: Role | 'anyone' | ((params: Record<string, string>) => Role);
+  readonly what?: string | ((params: Record<string, string>) => string);
+  readonly summary?: string;
+  readonly response?: ZodType | RouteResponse | readonly RouteResponse[];
+}
+
+export type RouteHandler = ((request: Request, context?: NextContext) => Promise<Response>) & { readonly route: RouteDescription };
 
 export interface Refusal {
   readonly request: Request;
@@ -68,8 +94,8 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 export function route<P = undefined, Q = undefined, B = undefined>(
   options: RouteOptions<P, Q, B>,
   handler: (context: RouteContext<P, Q, B>) => Promise<Response | unknown>,
-): (request: Request, context?: NextContext) => Promise<Response> {
-  return async (request, context) => {
+): RouteHandler {
+  const handle = async (request: Request, context?: NextContext): Promise<Response> => {
     const deadline = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const signal = AbortSignal.any([request.signal, deadline]);
     const startedAt = Date.now();
@@ -106,6 +132,9 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       return errorResponse(info);
     }
   };
+  const { params, query, body, what, summary, response } = options;
+  const description = { params, query, body, role: options.role ?? 'viewer', what, summary, response } as RouteDescription;
+  return Object.defineProperty(handle, 'route', { value: Object.freeze(description), enumerable: false }) as RouteHandler;
 }
 
 export function errorResponse(info: ApiErrorInfo): Response {
