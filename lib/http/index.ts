@@ -1,4 +1,6 @@
 export { route, errorResponse, describeIssues } from './route';
+export { buildOpenApi, routeEntries, describedRoute, HTTP_METHODS, NDJSON_MEDIA_TYPE } from './openapi';
+export type { ApiRouteModule, ApiRouteEntry, HttpMethod, JsonSchema, OpenApiDocument, OpenApiOperation, OpenApiParameter, OpenApiRef, OpenApiResponse, RoleNeeded } from './openapi';
 export type { RouteContext, RouteOptions, RouteHttpSettings, Refusal, RouteDescription, RouteHandler, RouteResponse } from './route';
 export { ApiError, isApiErrorSource, errorBody } from './api-error';
 export type { ApiErrorInfo, ApiErrorSource, ApiErrorBody } from './api-error';

@@ -35,6 +35,9 @@ export type NativeQueryBody = z.input<typeof NativeQueryBodySchema>;
 
 export const CancelParamsSchema = z.object({ queryId: QueryIdSchema });
 
+/** DELETE /api/query/{sql|native}/{queryId} */
+export const CancelResultSchema = z.object({ cancelled: z.literal(true), queryId: z.string() });
+
 export const ResultColumnSchema = z.object({
   name: z.string(),
   /** Druid's native type (STRING, LONG, DOUBLE...). */

@@ -8,7 +8,7 @@ import { publicRegistryUrl, schemaRegistryResolver } from '@/lib/server/schema-r
 export const dynamic = 'force-dynamic';
 
 // Infers the input format, timestamp, columns, rollup and a preview from sampled records or lines; framed values are decoded through the configured schema registry.
-export const POST = apiRoute({ body: InferRequestSchema, timeoutMs: 30_000 }, async ({ body, signal }) => {
+export const POST = apiRoute({ summary: 'Infer the input format, timestamp, columns and rollup of sampled messages, with a preview of the rows', body: InferRequestSchema, timeoutMs: 30_000 }, async ({ body, signal }) => {
   const registry = getConfig().schemaRegistry;
   const result = await inferSchema(inferInputOf(body), {
     schemaResolver: registry ? schemaRegistryResolver(registry, signal) : undefined,

@@ -8,7 +8,7 @@ import { ownClusters } from '@/lib/server/own-clusters';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute({}, async () => {
+export const GET = apiRoute({ summary: 'What a new spec needs from this server: the brokers as Druid reaches them, Kafka security, the clusters a spec may name', response: LoadDefaultsSchema }, async () => {
   const config = getConfig();
   return LoadDefaultsSchema.parse({
     bootstrapServers: [...config.kafka.brokersForDruid],

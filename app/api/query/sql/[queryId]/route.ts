@@ -1,9 +1,9 @@
 import { apiRoute } from '@/lib/server/api';
 import { druid } from '@/lib/server/druid';
 import { cancelQuery } from '@/lib/query/run';
-import { CancelParamsSchema } from '@/lib/query/schemas';
+import { CancelParamsSchema, CancelResultSchema } from '@/lib/query/schemas';
 
 export const dynamic = 'force-dynamic';
 
 // Cancels a running SQL query in Druid by the sqlQueryId the page gave it.
-export const DELETE = apiRoute({ params: CancelParamsSchema, timeoutMs: 15_000 }, ({ params }) => cancelQuery(druid(), 'sql', params.queryId));
+export const DELETE = apiRoute({ summary: 'Cancel a running SQL query in Druid by its sqlQueryId', params: CancelParamsSchema, response: CancelResultSchema, timeoutMs: 15_000 }, ({ params }) => cancelQuery(druid(), 'sql', params.queryId));

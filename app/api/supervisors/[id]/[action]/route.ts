@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_LABELS, HandoffBodySchema, ResetOffsetsBodySchema, SUPERVISOR_ACTIONS, roleForAction } from '@/lib/operate';
+import { ACTION_LABELS, ActionResultSchema, HandoffBodySchema, ResetOffsetsBodySchema, SUPERVISOR_ACTIONS, roleForAction } from '@/lib/operate';
 import { ApiError, describeIssues } from '@/lib/http';
 import { apiRoute } from '@/lib/server/api';
 import { runAction, type ActionInput } from '@/lib/server/operate-actions';
@@ -25,6 +25,14 @@ function actionInput(action: (typeof SUPERVISOR_ACTIONS)[number], body: unknown)
 // POST /api/supervisors/{id}/{suspend|resume|reset|terminate|resetOffsets|handoff} — one supervisor action, audited;
 // suspend, resume and handoff need an operator, the others an admin.
 export const POST = apiRoute(
-  { params: Params, body: z.unknown(), role: ({ action }) => roleForAction(action), what: ({ action }) => ACTION_LABELS[action] },
+  {
+    summary: 'Suspend, resume, reset, terminate or hand off a supervisor, or move its offsets',
+    params: Params,
+    // Which body applies depends on the action, so actionInput parses it; the union only says so in the API description.
+    body: z.union([ResetOffsetsBodySchema, HandoffBodySchema, z.unknown()]).describe('resetOffsets reads { partitions }, handoff { taskGroupIds }; the other actions read no body.'),
+    role: ({ action }) => roleForAction(action),
+    what: ({ action }) => ACTION_LABELS[action],
+    response: ActionResultSchema,
+  },
   ({ params, body, identity, clientAddress, signal }) => runAction(params.id, actionInput(params.action, body), { identity, clientAddress, signal }),
 );

@@ -1,0 +1,44 @@
+// Every API route module with its URL path and area: what GET /api/openapi.json describes.
+// app/api/routes.test.ts fails when a route.ts under app/api is missing here.
+import type { ApiRouteModule } from '@/lib/http';
+import * as audit from './audit/route';
+import * as health from './health/route';
+import * as infer from './infer/route';
+import * as topic from './kafka/topics/[topic]/route';
+import * as sample from './kafka/topics/[topic]/sample/route';
+import * as topics from './kafka/topics/route';
+import * as loadCheck from './load/check/route';
+import * as loadDefaults from './load/defaults/route';
+import * as me from './me/route';
+import * as openapi from './openapi.json/route';
+import * as cancelNative from './query/native/[queryId]/route';
+import * as native from './query/native/route';
+import * as cancelSql from './query/sql/[queryId]/route';
+import * as sql from './query/sql/route';
+import * as session from './session/route';
+import * as validateSpec from './spec/validate/route';
+import * as supervisorAction from './supervisors/[id]/[action]/route';
+import * as supervisor from './supervisors/[id]/route';
+import * as supervisors from './supervisors/route';
+
+export const API_ROUTES: readonly ApiRouteModule[] = [
+  { path: '/api/kafka/topics', area: 'Kafka', module: topics },
+  { path: '/api/kafka/topics/{topic}', area: 'Kafka', module: topic },
+  { path: '/api/kafka/topics/{topic}/sample', area: 'Kafka', module: sample },
+  { path: '/api/infer', area: 'Load', module: infer },
+  { path: '/api/spec/validate', area: 'Load', module: validateSpec },
+  { path: '/api/load/defaults', area: 'Load', module: loadDefaults },
+  { path: '/api/load/check', area: 'Load', module: loadCheck },
+  { path: '/api/supervisors', area: 'Supervisors', module: supervisors },
+  { path: '/api/supervisors/{id}', area: 'Supervisors', module: supervisor },
+  { path: '/api/supervisors/{id}/{action}', area: 'Supervisors', module: supervisorAction },
+  { path: '/api/query/sql', area: 'Query', module: sql },
+  { path: '/api/query/sql/{queryId}', area: 'Query', module: cancelSql },
+  { path: '/api/query/native', area: 'Query', module: native },
+  { path: '/api/query/native/{queryId}', area: 'Query', module: cancelNative },
+  { path: '/api/audit', area: 'Audit', module: audit },
+  { path: '/api/me', area: 'Access', module: me },
+  { path: '/api/session', area: 'Access', module: session },
+  { path: '/api/health', area: 'Tributary', module: health },
+  { path: '/api/openapi.json', area: 'Tributary', module: openapi },
+];
