@@ -2,8 +2,8 @@
 // batches so startup takes seconds, then records in real time at each topic's rate.
 import { Kafka, logLevel, Partitioners, type logCreator } from 'kafkajs';
 import { selectStreamTopics } from './catalogue';
-import { TopicStream, type PlannedMessage } from './topic-stream';
-import type { StreamTopic } from './types';
+import { TopicStream } from './topic-stream';
+import type { StreamMessage, StreamTopic } from './types';
 
 export const DEFAULT_HISTORY_HOURS = 3;
 /** Records per topic in one produce call while writing the history. */
@@ -61,13 +61,13 @@ export function startStreams(options: StartStreamsOptions): StreamsHandle {
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
 
   const produced: Record<string, number> = Object.fromEntries(topics.map((topic) => [topic.name, 0]));
-  const pending = new Map<string, PlannedMessage[]>(topics.map((topic) => [topic.name, []]));
+  const pending = new Map<string, StreamMessage[]>(topics.map((topic) => [topic.name, []]));
   let streams: TopicStream[] = [];
   let stopped = false;
   let inFlight: Promise<void> = Promise.resolve();
   let liveTimer: NodeJS.Timeout | undefined;
 
-  const send = async (batch: Map<string, PlannedMessage[]>) => {
+  const send = async (batch: Map<string, StreamMessage[]>) => {
     const topicMessages = [...batch]
       .filter(([, messages]) => messages.length > 0)
       .map(([topic, messages]) => ({

@@ -5,11 +5,6 @@
 import { seededRng, type Rng } from './rng';
 import type { StreamMessage, StreamTopic } from './types';
 
-/** A record bound for one partition; without `partition` the producer's partitioner chooses. */
-export interface PlannedMessage extends StreamMessage {
-  partition?: number;
-}
-
 export interface TopicStreamOptions {
   /** Where the history begins (epoch millis). */
   startMs: number;
@@ -41,8 +36,8 @@ export class TopicStream {
   }
 
   /** Every record due before untilMs that has not been taken yet, in time order. */
-  takeUntil(untilMs: number): PlannedMessage[] {
-    const planned: PlannedMessage[] = [];
+  takeUntil(untilMs: number): StreamMessage[] {
+    const planned: StreamMessage[] = [];
     if (this.headerPending) {
       this.headerPending = false;
       for (let partition = 0; partition < this.topic.partitions; partition++) {

@@ -8,6 +8,8 @@ export interface StreamMessage {
   key?: string;
   headers?: Record<string, string>;
   timestamp: number;
+  /** Without it the producer's partitioner chooses. */
+  partition?: number;
 }
 
 export interface StreamTopic {

@@ -2,11 +2,10 @@
 // real topics break: JSON cut off mid-record, bytes that are not UTF-8, and empty values.
 // Druid counts these as unparseable; the sampler and inference must survive them.
 import type { Rng } from '../rng';
-import type { StreamMessage, StreamTopic } from '../types';
+import type { StreamTopic } from '../types';
 
 export const MALFORMED_SHARE = 0.02;
-export type Malformation = 'truncated-json' | 'invalid-utf8' | 'empty';
-const MALFORMATIONS: readonly Malformation[] = ['truncated-json', 'invalid-utf8', 'empty'];
+const MALFORMATIONS = ['truncated-json', 'invalid-utf8', 'empty'] as const;
 const EVENTS = ['app_open', 'screen_view', 'add_to_cart', 'purchase', 'app_close'] as const;
 const OS = ['android', 'ios'] as const;
 
@@ -25,7 +24,7 @@ export const appEventsDirty: StreamTopic = {
     };
     const json = JSON.stringify(event);
     const value = rng.chance(MALFORMED_SHARE) ? malform(rng, json) : json;
-    return { value, key: deviceId, timestamp: arrivalMs } satisfies StreamMessage;
+    return { value, key: deviceId, timestamp: arrivalMs };
   },
 };
 

@@ -5,21 +5,7 @@ import type { StreamTopic } from '../types';
 
 const MS_PER_DAY = 86_400_000;
 
-type ConnectType = 'int16' | 'int32' | 'int64' | 'float' | 'double' | 'boolean' | 'string';
-
-interface ConnectField {
-  type: ConnectType;
-  optional: boolean;
-  field: string;
-  name?: string;
-}
-
-export const CONNECT_SCHEMA: {
-  type: 'struct';
-  fields: ConnectField[];
-  optional: boolean;
-  name: string;
-} = {
+const CONNECT_SCHEMA = {
   type: 'struct',
   fields: [
     { type: 'int16', optional: true, field: 'c1_int16' },

@@ -2,7 +2,6 @@
 // JSON schemas disabled: op (c/u/d), before/after row images, source metadata whose ts_ms
 // is the commit time, and the connector's own ts_ms. The topic name follows Debezium's
 // <server>.<database>.<table> convention.
-import type { Rng } from '../rng';
 import type { StreamTopic } from '../types';
 
 const FIRST_NAMES = ['Sally', 'George', 'Edward', 'Anne', 'Mei', 'Olu', 'Priya', 'Tomas'] as const;
@@ -12,15 +11,21 @@ const FIRST_CUSTOMER_ID = 1001;
 const LAST_CUSTOMER_ID = 1999;
 const MYSQL_SERVER_ID = 223344;
 
-type Row = { id: number; first_name: string; last_name: string; email: string; tier: string };
-
 export const debeziumCustomers: StreamTopic = {
   name: 'dbserver1.inventory.customers',
   partitions: 2,
   ratePerSec: 1,
   generate(rng, arrivalMs) {
     const id = rng.int(FIRST_CUSTOMER_ID, LAST_CUSTOMER_ID);
-    const row = customer(rng, id);
+    const first = rng.pick(FIRST_NAMES);
+    const last = rng.pick(LAST_NAMES);
+    const row = {
+      id,
+      first_name: first,
+      last_name: last,
+      email: `${first}.${last}.${id}@example.com`.toLowerCase(),
+      tier: rng.pick(TIERS),
+    };
     const roll = rng.next();
     const op = roll < 0.35 ? 'c' : roll < 0.9 ? 'u' : 'd';
     const before = op === 'c' ? null : op === 'u' ? { ...row, tier: rng.pick(TIERS) } : row;
@@ -49,15 +54,3 @@ export const debeziumCustomers: StreamTopic = {
     return { value: JSON.stringify(value), key: JSON.stringify({ id }), timestamp: arrivalMs };
   },
 };
-
-function customer(rng: Rng, id: number): Row {
-  const first = rng.pick(FIRST_NAMES);
-  const last = rng.pick(LAST_NAMES);
-  return {
-    id,
-    first_name: first,
-    last_name: last,
-    email: `${first}.${last}.${id}@example.com`.toLowerCase(),
-    tier: rng.pick(TIERS),
-  };
-}

@@ -4,7 +4,6 @@
 import type { Rng } from '../rng';
 import type { StreamTopic } from '../types';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const REQUESTS = [
   ['GET', '/'],
   ['GET', '/pricing'],
@@ -41,12 +40,9 @@ export const webAccessLog: StreamTopic = {
 
 /** "10/Oct/2000:13:55:36 +0000", the log's own time format, in UTC. */
 export function clfTime(ms: number): string {
-  const d = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${two(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:` +
-    `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`
-  );
+  // ECMA-262 fixes toUTCString's form: "Tue, 10 Oct 2000 13:55:36 GMT".
+  const [, day, month, year, time] = new Date(ms).toUTCString().split(' ');
+  return `${day}/${month}/${year}:${time} +0000`;
 }
 
 function clientIp(rng: Rng): string {
