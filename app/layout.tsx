@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { AccessBanner } from '@/components/access/access-banner';
@@ -22,6 +23,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <AppHeader />
           <AccessBanner />
           <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+          <footer className="mx-auto max-w-7xl px-4 pb-8 text-xs text-slate-500">
+            <Link href="/api-docs" className="hover:text-slate-900 hover:underline">
+              HTTP API
+            </Link>
+            {' · '}
+            <a href="/api/openapi.json" className="hover:text-slate-900 hover:underline">
+              openapi.json
+            </a>
+          </footer>
         </Providers>
       </body>
     </html>
