@@ -5,9 +5,8 @@
 // Targets: 0 errors, p95 < 300 ms on every route, RSS < 400 MB.
 // Prints figures; asserts nothing. Needs a running stack (bench/real-stack.ts):
 //   node --import tsx bench/load.bench.ts [--clients 50] [--seconds 60]
-import { readFileSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { describeStack, ms, percentile, runBench, runningStack } from './real-stack';
+import { describeStack, ms, percentile, residentMb, runBench, runningStack } from './real-stack';
 
 const TARGET_P95_MS = 300;
 const TARGET_RSS_MB = 400;
@@ -35,14 +34,14 @@ runBench(async () => {
     { name: 'topics       GET /api/kafka/topics', path: '/api/kafka/topics' },
     { name: 'SQL          POST /api/query/sql', path: '/api/query/sql', body: { query: `SELECT COUNT(*) AS "rows" FROM "${supervisor}"` } },
   ];
-  const rssBeforeMb = residentMb(appPid);
+  const rssBeforeMb = residentMb([appPid]);
   console.log(`${clients} clients for ${durationMs / 1000} s; status page of ${supervisor}; app server RSS before: ${rssBeforeMb.toFixed(0)} MB`);
 
   const latencies = new Map<string, number[]>(mix.map((entry) => [entry.name, []]));
   const errors = new Map<string, string[]>(mix.map((entry) => [entry.name, []]));
   const endAt = Date.now() + durationMs;
   let peakRssMb = rssBeforeMb;
-  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, residentMb(appPid))), 1_000);
+  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, residentMb([appPid]))), 1_000);
 
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
@@ -66,7 +65,7 @@ runBench(async () => {
     }),
   );
   clearInterval(sampler);
-  const rssAfterMb = residentMb(appPid);
+  const rssAfterMb = residentMb([appPid]);
 
   let allMet = true;
   for (const entry of mix) {
@@ -96,30 +95,4 @@ async function firstSupervisor(appUrl: string): Promise<string> {
   const id = body.supervisors?.find((row) => row.id === 'web-clickstream')?.id ?? body.supervisors?.[0]?.id;
   if (!id) throw new Error('the stack has no supervisor to open a status page of; start it without --no-demo-supervisors');
   return id;
-}
-
-/** Resident memory of a process and its descendants (next start may run workers), in MB. */
-function residentMb(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const parent = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  let kb = 0;
-  const pending = [pid];
-  while (pending.length) {
-    const current = pending.pop()!;
-    try {
-      kb += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${current}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // Gone.
-    }
-    pending.push(...(children.get(current) ?? []));
-  }
-  return kb / 1024;
 }

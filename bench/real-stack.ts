@@ -1,7 +1,8 @@
 // What the benchmarks on the real local stack share: the running stack they measure (they start
 // none of it; only bench/stack.bench.ts times a start of its own), unique names for the topics
-// and supervisors they create, removing those again, and the arithmetic of their figures.
-import { existsSync, readFileSync } from 'node:fs';
+// and supervisors they create, removing those again, and the arithmetic of their figures,
+// resident memory included.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { Message } from 'kafkajs';
@@ -170,6 +171,32 @@ export function median(values: readonly number[]): number {
 export function percentile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+/** Resident memory of these processes and their descendants (`next start`'s workers, say), in MB. */
+export function residentMb(pids: readonly number[]): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const parent = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  let kb = 0;
+  const pending = [...pids];
+  while (pending.length) {
+    const current = pending.pop()!;
+    try {
+      kb += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${current}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // Gone.
+    }
+    pending.push(...(children.get(current) ?? []));
+  }
+  return kb / 1024;
 }
 
 export const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;

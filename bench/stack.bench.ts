@@ -16,7 +16,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { stackPorts } from '@/devstack/real/ports';
-import { BenchError, onCleanup, runBench, seconds } from './real-stack';
+import { BenchError, onCleanup, residentMb, runBench, seconds } from './real-stack';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PORT_BASE = 47_000;
@@ -92,11 +92,11 @@ async function warmStart(): Promise<void> {
   onCleanup('the stack', async () => {
     if (!stopped) await stack.stop();
   });
-  const residentMb = stack.residentMb();
+  const jvmsResidentMb = residentMb(stack.processes.flatMap((jvm) => (jvm.child.pid ? [jvm.child.pid] : [])));
   const ranMaven = lines.some((line) => line.startsWith('resolving '));
   console.log(
     `warm start: Kafka and Druid ready (SQL answers through the Router) in ${seconds(readyMs)}${ranMaven ? ', Maven included: no cached classpath' : ''}; ` +
-      `${stack.processes.length} JVMs hold ${Math.round(residentMb).toLocaleString('en-US')} MB resident   ` +
+      `${stack.processes.length} JVMs hold ${Math.round(jvmsResidentMb).toLocaleString('en-US')} MB resident   ` +
       `target: none set (reference: ${seconds(REFERENCE_READY_MS)}, ${REFERENCE_RESIDENT_MB.toLocaleString('en-US')} MB)`,
   );
   const stopping = performance.now();

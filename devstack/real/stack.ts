@@ -1,6 +1,6 @@
 // The real local stack: Apache Kafka (KRaft) and Apache Druid, resolved from Maven Central and
 // started as JVMs that die with this process. Used by the demo, the tests and `npm run stack`.
-import { readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { rmSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { resolveClasspath } from './maven';
 import { formatKafka, securedListener, startKafkaNode, waitForKafka, type KafkaOptions } from './kafka';
@@ -39,8 +39,6 @@ export interface RealStackState {
 export interface RealStack {
   readonly state: RealStackState;
   readonly processes: readonly Jvm[];
-  /** Resident memory of every JVM, in MB. */
-  residentMb(): number;
   /** Called when a JVM exits that nobody stopped (through stop() or the control API). */
   onUnexpectedExit(listener: (jvm: Jvm, reason: string) => void): void;
   stop(): Promise<void>;
@@ -134,21 +132,10 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
       logDir,
       pids: Object.fromEntries(processes.map((jvm) => [jvm.name, jvm.child.pid ?? -1])),
     };
-    const residentMb = () => processes.reduce((sum, jvm) => sum + residentKb(jvm.child.pid) / 1024, 0);
-    log(`Kafka and Druid ready in ${elapsed()}; the JVMs hold ${Math.round(residentMb())} MB resident; logs in ${path.relative(process.cwd(), logDir) || logDir}`);
-    return { state, processes, residentMb, stop, onUnexpectedExit: (listener) => void exitListeners.push(listener) };
+    log(`Kafka and Druid ready in ${elapsed()}; logs in ${path.relative(process.cwd(), logDir) || logDir}`);
+    return { state, processes, stop, onUnexpectedExit: (listener) => void exitListeners.push(listener) };
   } catch (error) {
     await stop();
     throw error;
-  }
-}
-
-function residentKb(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
   }
 }
