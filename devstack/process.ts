@@ -34,11 +34,11 @@ export async function waitUntil(what: string, check: () => Promise<boolean>, opt
   throw new Error(`${what} was not ready after ${options.timeoutMs / 1000} s${lastError ? ` (last error: ${lastError})` : ''}${logs ? `; see ${logs}` : ''}`);
 }
 
-/** GET url answers 2xx. */
-export async function httpOk(url: string, timeoutMs = 5_000): Promise<boolean> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-  await response.text();
-  return response.ok;
+/** The request (a GET unless `init` says otherwise) answers 2xx, with a body that passes `accept` if given. */
+export async function httpOk(url: string, options: { init?: RequestInit; timeoutMs?: number; accept?: (body: string) => boolean } = {}): Promise<boolean> {
+  const response = await fetch(url, { ...options.init, signal: AbortSignal.timeout(options.timeoutMs ?? 5_000) });
+  const body = await response.text();
+  return response.ok && (options.accept?.(body) ?? true);
 }
 
 /** Waits for the state file a service writes once it is ready, and returns what it holds. */

@@ -125,7 +125,7 @@ async function startApp(bootstrapServers: string, druidUrl: string, druidKafkaBr
   });
   children.push({ name: 'app', child });
   const url = `http://127.0.0.1:${port}`;
-  await waitUntil(`the app on ${url}`, () => httpOk(`${url}/api/health`, 10_000), { timeoutMs: READY_TIMEOUT_MS, watched: [{ name: 'the app', child }] });
+  await waitUntil(`the app on ${url}`, () => httpOk(`${url}/api/health`, { timeoutMs: 10_000 }), { timeoutMs: READY_TIMEOUT_MS, watched: [{ name: 'the app', child }] });
   return url;
 }
 

@@ -110,26 +110,20 @@ function readinessSteps(ports: StackPorts): Record<DruidProcessName, ReadonlyArr
     ],
     broker: [['Broker', () => httpOk(url(ports.broker, '/druid/broker/v1/readiness'))]],
     historical: [['Historical', () => httpOk(url(ports.historical, '/druid/historical/v1/readiness'))]],
-    indexer: [['Indexer with free task slots', () => freeTaskSlot(url(ports.coordinator, '/druid/indexer/v1/workers'))]],
-    router: [['SQL through the Router', () => answersSql(url(ports.router, '/druid/v2/sql'))]],
+    indexer: [['Indexer with free task slots', () => httpOk(url(ports.coordinator, '/druid/indexer/v1/workers'), { accept: freeTaskSlot })]],
+    router: [['SQL through the Router', () => httpOk(url(ports.router, '/druid/v2/sql'), SQL_ANSWERS)]],
   };
 }
 
-async function freeTaskSlot(workersUrl: string): Promise<boolean> {
-  const response = await fetch(workersUrl, { signal: AbortSignal.timeout(5_000) });
-  if (!response.ok) return false;
-  const workers = (await response.json()) as Array<{ worker: { capacity: number }; currCapacityUsed: number }>;
-  return workers.some((worker) => worker.worker.capacity > worker.currCapacityUsed);
-}
+const SQL_ANSWERS = {
+  init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'SELECT 1 AS ready' }) },
+  timeoutMs: 10_000,
+  accept: (body: string) => body.includes('"ready":1'),
+};
 
-async function answersSql(sqlUrl: string): Promise<boolean> {
-  const response = await fetch(sqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'SELECT 1 AS ready' }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  return response.ok && (await response.text()).includes('"ready":1');
+function freeTaskSlot(workersBody: string): boolean {
+  const workers = JSON.parse(workersBody) as Array<{ worker: { capacity: number }; currCapacityUsed: number }>;
+  return workers.some((worker) => worker.worker.capacity > worker.currCapacityUsed);
 }
 
 /** Readiness, step by step in the order the processes depend on each other, each with its time. */
