@@ -1,5 +1,6 @@
 // Keeps the catalogue's topics alive: first some hours of history, produced in large
 // batches so startup takes seconds, then records in real time at each topic's rate.
+import { setTimeout as delay } from 'node:timers/promises';
 import { Kafka, logLevel, Partitioners, type logCreator } from 'kafkajs';
 import { selectStreamTopics } from './catalogue';
 import { TopicStream } from './topic-stream';
@@ -126,9 +127,7 @@ export function startStreams(options: StartStreamsOptions): StreamsHandle {
       stopped = true;
       clearTimeout(liveTimer);
       // While a broker is down kafkajs keeps retrying for long; stopping should not wait for it.
-      let grace: NodeJS.Timeout | undefined;
-      await Promise.race([inFlight.catch(() => undefined), new Promise((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
-      clearTimeout(grace);
+      await Promise.race([inFlight.catch(() => undefined), delay(STOP_GRACE_MS, undefined, { ref: false })]);
       await producer.disconnect();
     },
   };
@@ -152,10 +151,9 @@ export async function ensureStreamTopics(kafka: Kafka, topics: readonly StreamTo
     }
     const { topics: metadata } = await admin.fetchTopicMetadata({ topics: topics.map((topic) => topic.name) });
     const partitionsByName = new Map(metadata.map((topic) => [topic.name, topic.partitions.length]));
-    const problems = topics.flatMap((topic) => {
-      const partitions = partitionsByName.get(topic.name);
-      return partitions === topic.partitions ? [] : [`topic ${topic.name} has ${partitions} partitions, the stream generators need ${topic.partitions}`];
-    });
+    const problems = topics
+      .filter((topic) => partitionsByName.get(topic.name) !== topic.partitions)
+      .map((topic) => `topic ${topic.name} has ${partitionsByName.get(topic.name)} partitions, the stream generators need ${topic.partitions}`);
     if (problems.length > 0) throw new Error(`${problems.join('; ')}. Delete the topic or point the generators at another cluster.`);
     return { created: missing.map((topic) => topic.name) };
   } finally {
