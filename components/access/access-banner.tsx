@@ -6,6 +6,9 @@ import { usePathname } from 'next/navigation';
 import { ApiRequestError } from '@/components/ui/fetch-json';
 import { useMe } from './api';
 
+/** Refusals that signing in (again) at /sign-in cures; a proxy's are for the proxy to fix. */
+const SIGN_IN_AGAIN = new Set(['unauthenticated', 'session_expired', 'session_ended', 'invalid_session', 'invalid_credentials']);
+
 export function AccessBanner() {
   const { data: me, error } = useMe();
   const pathname = usePathname();
@@ -20,7 +23,7 @@ export function AccessBanner() {
     return (
       <p role="alert" data-testid="access-problem" className="border-b border-rose-200 bg-rose-50 px-4 py-1.5 text-center text-sm text-rose-900">
         {error.message}{' '}
-        {error.status === 401 && error.code !== 'not_from_proxy' && (
+        {SIGN_IN_AGAIN.has(error.code) && (
           <Link href={`/sign-in?next=${encodeURIComponent(pathname)}`} className="font-medium underline">
             Sign in
           </Link>

@@ -55,9 +55,9 @@ export function useSignIn() {
   return useMutation<Me, Error, SignInRequest>({
     mutationFn: async (request) => MeSchema.parse(await fetchJson('/api/session', { method: 'POST', body: JSON.stringify(request) })),
     onSuccess: (me) => {
-      // Whatever was cached belonged to nobody, or to someone else.
-      client.clear();
       client.setQueryData(meQuery().queryKey, me);
+      // What was asked before signing in was refused: ask again as the user now signed in.
+      void client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
     },
   });
 }

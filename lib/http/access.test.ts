@@ -171,7 +171,7 @@ describe('proxy mode', () => {
   });
 
   it('refuses a proxy request without a user, and users without a role when the default is none', async () => {
-    expect((await refusal(identify(fromProxy({}), access(), '10.0.0.5'))).code).toBe('unauthenticated');
+    expect((await refusal(identify(fromProxy({}), access(), '10.0.0.5'))).code).toBe('no_proxy_user');
     const none = await refusal(identify(fromProxy({ 'x-forwarded-user': 'cy', 'x-forwarded-groups': 'staff' }), access({ defaultRole: 'none' }), '10.0.0.5'));
     expect([none.status, none.code]).toEqual([403, 'no_role']);
     expect(none.message).toContain('groups: staff');

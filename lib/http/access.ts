@@ -154,7 +154,7 @@ function identifyFromProxy(request: Request, proxy: ProxySettings, readOnly: boo
   }
   const user = request.headers.get(proxy.userHeader)?.trim() || request.headers.get(proxy.emailHeader)?.trim();
   if (!user) {
-    throw new ApiError(401, 'unauthenticated', `The sign-in proxy sent no user: Tributary reads ${proxy.userHeader} or ${proxy.emailHeader}.`);
+    throw new ApiError(401, 'no_proxy_user', `The sign-in proxy sent no user: Tributary reads ${proxy.userHeader} or ${proxy.emailHeader}.`);
   }
   const groups = (request.headers.get(proxy.groupsHeader) ?? '').split(',').map((g) => g.trim()).filter(Boolean);
   const mapped = groups.flatMap((g) => (Object.hasOwn(proxy.roles, g) ? [proxy.roles[g]] : []));

@@ -26,4 +26,14 @@ describe('sign-in throttle', () => {
     throttle.failed(['user:ana']);
     expect(throttle.retryAfterSeconds(['user:ana'])).toBe(0);
   });
+
+  it('can allow an address more failures than a name, as many people may share one address', () => {
+    const throttle = new SignInThrottle({ maxFailures: (key) => (key.startsWith('address:') ? 3 : 1) });
+    throttle.failed(['user:ana', 'address:10.0.0.9']);
+    expect(throttle.retryAfterSeconds(['user:ana'])).toBeGreaterThan(0);
+    expect(throttle.retryAfterSeconds(['user:bo', 'address:10.0.0.9'])).toBe(0);
+    throttle.failed(['user:bo', 'address:10.0.0.9']);
+    throttle.failed(['user:cy', 'address:10.0.0.9']);
+    expect(throttle.retryAfterSeconds(['user:dee', 'address:10.0.0.9'])).toBeGreaterThan(0);
+  });
 });

@@ -3,7 +3,8 @@
 // app instance counts on its own, which bounds guessing without any shared store.
 
 export interface ThrottleOptions {
-  readonly maxFailures?: number;
+  /** Failures a key may have in a window; per key when a function (a shared proxy address deserves more than one name). */
+  readonly maxFailures?: number | ((key: string) => number);
   readonly windowMs?: number;
   readonly now?: () => number;
 }
@@ -12,12 +13,13 @@ const MAX_TRACKED_KEYS = 10_000;
 
 export class SignInThrottle {
   private readonly failures = new Map<string, { count: number; since: number }>();
-  private readonly maxFailures: number;
+  private readonly maxFailures: (key: string) => number;
   private readonly windowMs: number;
   private readonly now: () => number;
 
   constructor(options: ThrottleOptions = {}) {
-    this.maxFailures = options.maxFailures ?? 10;
+    const max = options.maxFailures ?? 10;
+    this.maxFailures = typeof max === 'number' ? () => max : max;
     this.windowMs = options.windowMs ?? 15 * 60_000;
     this.now = options.now ?? Date.now;
   }
@@ -30,7 +32,7 @@ export class SignInThrottle {
       const entry = this.failures.get(key);
       if (!entry) continue;
       if (now - entry.since >= this.windowMs) this.failures.delete(key);
-      else if (entry.count >= this.maxFailures) wait = Math.max(wait, Math.ceil((entry.since + this.windowMs - now) / 1000));
+      else if (entry.count >= this.maxFailures(key)) wait = Math.max(wait, Math.ceil((entry.since + this.windowMs - now) / 1000));
     }
     return wait;
   }

@@ -16,7 +16,8 @@ export function accessFor(config: AccessConfig): Access {
       users: new UsersDirectory(config.users.file),
       sessionSecret: () => (secret ??= sessionSecretBeside(config.users.file)),
       verifyPassword: rememberingVerifier(),
-      throttle: new SignInThrottle(),
+      // Ten guesses a name per window; an address (perhaps a proxy everyone comes through) may fail more.
+      throttle: new SignInThrottle({ maxFailures: (key) => (key.startsWith('address:') ? 100 : 10) }),
     };
   }
   current = { config, access };
