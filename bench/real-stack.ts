@@ -9,6 +9,7 @@ import type { Message } from 'kafkajs';
 import { druidSql, pollUntil, STACK_FILE_VARIABLE } from '@/testing/real-stack';
 import { createTopicWith, deleteTopics } from '@/testing/app';
 import { kafkaSupervisorSpec as supervisorSpec } from '@/devstack/demo-supervisor';
+import { isAlive } from '@/devstack/process';
 import type { StackState } from '@/devstack/stack';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -46,15 +47,6 @@ function shown(file: string): string {
 
 /** A failure of the set-up, printed without a stack trace. */
 export class BenchError extends Error {}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export function benchName(what: string): string {
   return `bench-${what}-${Date.now().toString(36)}`;

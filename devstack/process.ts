@@ -1,7 +1,11 @@
-// Process helpers shared by the local stack's launchers: start a child with its output
-// prefixed, wait on real readiness signals (never a fixed sleep), stop a child politely.
+// The local stack's processes. A launcher starts a child with its output prefixed, waits on real
+// readiness signals (never a fixed sleep) and stops it politely. A service says it is ready with a
+// state file that tells other processes where it listens; the file goes when the service stops: on
+// SIGINT/SIGTERM, or when a process that started it is gone, so a crashed test run or a closed
+// terminal leaves no orphan holding ports.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 
 /** A process a wait gives up on as soon as it exits, pointing at its log. */
@@ -84,4 +88,113 @@ export async function stopChild(child: ChildProcess, graceMs = 5_000): Promise<v
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);
+}
+
+const PARENT_CHECK_MS = 1_000;
+const STOP_TIMEOUT_MS = 10_000;
+/**
+ * `npx tsx main.ts` runs main.ts under npm exec -> sh -> tsx, and npm exec does not pass
+ * SIGTERM on: killing it orphans tsx, while main.ts's own parent lives on. So the watch
+ * covers the launcher chain: whichever of these ancestors is reparented, a launcher died.
+ */
+const WATCHED_ANCESTORS = 4;
+
+export interface LifecycleOptions {
+  /** A process to outlive no longer than a second (the stack's launcher). */
+  parentPid?: number;
+  /** The state file to remove, before stop() runs, if this process wrote it. */
+  stateFile?: string;
+  log: (line: string) => void;
+}
+
+/** Keeps the process alive until it is told to stop; then runs stop() and exits. */
+export function runUntilStopped(stop: () => Promise<void> | void, options: LifecycleOptions): void {
+  const ancestry = launcherAncestry(process.pid, WATCHED_ANCESTORS);
+  let stopping = false;
+
+  const shutdown = (reason: string) => {
+    // A second signal while stopping: the user wants out now.
+    if (stopping) process.exit(1);
+    stopping = true;
+    clearInterval(watch);
+    options.log(`stopping (${reason})`);
+    setTimeout(() => {
+      options.log(`could not stop within ${STOP_TIMEOUT_MS} ms; exiting`);
+      process.exit(1);
+    }, STOP_TIMEOUT_MS).unref();
+    Promise.resolve()
+      .then(() => options.stateFile && removeStateFile(options.stateFile))
+      .then(stop)
+      .then(
+        () => process.exit(0),
+        (error: Error) => {
+          options.log(`error while stopping: ${error.message}`);
+          process.exit(1);
+        },
+      );
+  };
+
+  const watch = setInterval(() => {
+    const orphaned = ancestry.find(({ pid, ppid }) => parentOf(pid) !== ppid);
+    if (orphaned) shutdown(`launcher process ${orphaned.ppid} exited`);
+    else if (options.parentPid !== undefined && !isAlive(options.parentPid)) shutdown(`process ${options.parentPid} exited`);
+  }, PARENT_CHECK_MS);
+
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** Written whole or not at all: a reader polling for the file never sees half of it. */
+export function writeStateFile(file: string, state: unknown): void {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(state, null, 2)}\n`);
+  renameSync(temp, file);
+}
+
+/** Only a file this process wrote goes, so a successor's file survives. */
+function removeStateFile(file: string): void {
+  try {
+    const state = JSON.parse(readFileSync(file, 'utf8')) as { pid?: unknown };
+    if (state.pid !== process.pid) return;
+  } catch {
+    // Missing or unreadable: nothing of ours to remove.
+    return;
+  }
+  rmSync(file, { force: true });
+}
+
+/** This process and its nearest ancestors, each with the parent it has now. */
+function launcherAncestry(pid: number, depth: number): Array<{ pid: number; ppid: number }> {
+  const chain = [{ pid, ppid: process.ppid }];
+  while (chain.length < depth) {
+    const { ppid } = chain[chain.length - 1];
+    const grandparent = ppid > 1 ? parentOf(ppid) : undefined;
+    // Stop at init, at a process we cannot read, and where /proc is missing (not Linux).
+    if (grandparent === undefined || grandparent <= 1) break;
+    chain.push({ pid: ppid, ppid: grandparent });
+  }
+  return chain;
+}
+
+/** The parent pid of a process; undefined when it is gone. */
+function parentOf(pid: number): number | undefined {
+  if (pid === process.pid) return process.ppid;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (command) state ppid ...": the command may hold spaces and parentheses.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -5,8 +5,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeStateFile } from './lifecycle';
-import { httpOk, spawnNode, stopChild, waitForStateFile, waitUntil, type Watched } from './process';
+import { httpOk, spawnNode, stopChild, waitForStateFile, waitUntil, writeStateFile, type Watched } from './process';
 import { submitDemoSupervisors } from './demo-supervisor';
 import { DEMO_PORT_BASE } from './real/ports';
 import { startRealStack, type RealStack, type RealStackState } from './real/stack';

@@ -3,7 +3,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { waitForStateFile } from '../devstack/process';
+import { isAlive, waitForStateFile } from '../devstack/process';
 import { TEST_PORT_BASE } from '../devstack/real/ports';
 import { STACK_FILE_VARIABLE } from './real-stack';
 
@@ -15,7 +15,8 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
   const named = process.env[STACK_FILE_VARIABLE];
   if (named && existsSync(named)) return;
   const file = path.join(DIR, 'stack.json');
-  if (existsSync(file) && isAlive((JSON.parse(readFileSync(file, 'utf8')) as { pid?: number }).pid)) {
+  const runningPid = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { pid?: number }).pid : undefined;
+  if (runningPid && isAlive(runningPid)) {
     process.env[STACK_FILE_VARIABLE] = file;
     return;
   }
@@ -34,14 +35,4 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
     stack.kill('SIGINT');
     await exited;
   };
-}
-
-function isAlive(pid: number | undefined): boolean {
-  if (!pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

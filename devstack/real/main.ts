@@ -4,7 +4,7 @@
 // SIGTERM or the death of the process that started it stops every JVM.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runUntilStopped, writeStateFile } from '../lifecycle';
+import { runUntilStopped, writeStateFile } from '../process';
 import { TEST_PORT_BASE } from './ports';
 import { startRealStack } from './stack';
 

@@ -2,7 +2,7 @@
 //   npx tsx devstack/streams/main.ts --bootstrap 127.0.0.1:9092 --history-hours 3 --state .devstack/streams.json
 // Writes the state file once every topic's history is in Kafka, then keeps producing in
 // real time until SIGINT/SIGTERM or until its parent process is gone.
-import { runUntilStopped, writeStateFile } from '../lifecycle';
+import { runUntilStopped, writeStateFile } from '../process';
 import { parseStreamsArgs } from './args';
 import { startStreams } from './run-streams';
 
