@@ -112,7 +112,7 @@ export function runUntilStopped(stop: () => Promise<void> | void, options: Lifec
   const ancestry = launcherAncestry(process.pid, WATCHED_ANCESTORS);
   let stopping = false;
 
-  const shutdown = (reason: string) => {
+  const shutdown = async (reason: string) => {
     // A second signal while stopping: the user wants out now.
     if (stopping) process.exit(1);
     stopping = true;
@@ -122,26 +122,23 @@ export function runUntilStopped(stop: () => Promise<void> | void, options: Lifec
       options.log(`could not stop within ${STOP_TIMEOUT_MS} ms; exiting`);
       process.exit(1);
     }, STOP_TIMEOUT_MS).unref();
-    Promise.resolve()
-      .then(() => options.stateFile && removeStateFile(options.stateFile))
-      .then(stop)
-      .then(
-        () => process.exit(0),
-        (error: Error) => {
-          options.log(`error while stopping: ${error.message}`);
-          process.exit(1);
-        },
-      );
+    try {
+      if (options.stateFile) removeStateFile(options.stateFile);
+      await stop();
+      process.exit(0);
+    } catch (error) {
+      options.log(`error while stopping: ${(error as Error).message}`);
+      process.exit(1);
+    }
   };
 
   const watch = setInterval(() => {
     const orphaned = ancestry.find(({ pid, ppid }) => parentOf(pid) !== ppid);
-    if (orphaned) shutdown(`launcher process ${orphaned.ppid} exited`);
-    else if (options.parentPid !== undefined && !isAlive(options.parentPid)) shutdown(`process ${options.parentPid} exited`);
+    if (orphaned) void shutdown(`launcher process ${orphaned.ppid} exited`);
+    else if (options.parentPid !== undefined && !isAlive(options.parentPid)) void shutdown(`process ${options.parentPid} exited`);
   }, PARENT_CHECK_MS);
 
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));
 }
 
 /** Written whole or not at all: a reader polling for the file never sees half of it. */
@@ -156,12 +153,10 @@ export function writeStateFile(file: string, state: unknown): void {
 function removeStateFile(file: string): void {
   try {
     const state = JSON.parse(readFileSync(file, 'utf8')) as { pid?: unknown };
-    if (state.pid !== process.pid) return;
+    if (state.pid === process.pid) rmSync(file, { force: true });
   } catch {
     // Missing or unreadable: nothing of ours to remove.
-    return;
   }
-  rmSync(file, { force: true });
 }
 
 /** This process and its nearest ancestors, each with the parent it has now. */
