@@ -56,17 +56,11 @@ export async function startZooKeeper(options: DruidOptions): Promise<Jvm> {
 export type DruidProcessName = (typeof PROCESSES)[number]['name'];
 export const DRUID_PROCESS_NAMES = PROCESSES.map((process) => process.name);
 
-/** Starts every Druid process at once: they find each other through ZooKeeper. */
-export function startDruidProcesses(options: DruidOptions): Jvm[] {
-  mkdirSync(path.join(options.dir, 'tmp'), { recursive: true });
-  mkdirSync(path.join(options.dir, 'var'), { recursive: true });
-  return PROCESSES.map((process) => startDruidProcess(options, process.name));
-}
-
 /** Starts one Druid process; also how a test brings back one it stopped. */
 export function startDruidProcess(options: DruidOptions, name: DruidProcessName): Jvm {
   const { dir, ports } = options;
   const process = PROCESSES.find((candidate) => candidate.name === name)!;
+  for (const folder of ['tmp', 'var']) mkdirSync(path.join(dir, folder), { recursive: true });
   const common: Record<string, string> = {
     'druid.host': '127.0.0.1',
     'druid.zk.service.host': `127.0.0.1:${ports.zookeeper}`,

@@ -28,18 +28,12 @@ export interface KafkaOptions {
   readonly name?: string;
 }
 
-export interface SecuredListener {
-  readonly port: number;
-  readonly username: string;
-  readonly password: string;
-  /** The broker's self-signed certificate: also the CA a client trusts. */
-  readonly certFile: string;
-  /** The private key (PKCS#8) followed by the certificate, Kafka's PEM keystore. */
-  readonly keystoreFile: string;
-}
-
-/** Makes the TLS material of a SASL_SSL listener on 127.0.0.1 with openssl, and a SCRAM user. */
-export function securedListener(dir: string, port: number): SecuredListener {
+/**
+ * Makes the TLS material of a SASL_SSL listener on 127.0.0.1 with openssl, and a SCRAM user. The
+ * broker's self-signed certificate (certFile) is also the CA a client trusts; keystoreFile, Kafka's
+ * PEM keystore, holds the private key (PKCS#8) followed by the certificate.
+ */
+export function securedListener(dir: string, port: number) {
   mkdirSync(dir, { recursive: true });
   const keyFile = path.join(dir, 'broker-key.pem');
   const certFile = path.join(dir, 'broker-cert.pem');
@@ -48,6 +42,8 @@ export function securedListener(dir: string, port: number): SecuredListener {
   writeFileSync(keystoreFile, readFileSync(keyFile, 'utf8') + readFileSync(certFile, 'utf8'));
   return { port, username: 'tributary', password: randomBytes(12).toString('base64url'), certFile, keystoreFile };
 }
+
+export type SecuredListener = ReturnType<typeof securedListener>;
 
 export function kafkaServerProperties(options: Pick<KafkaOptions, 'dir' | 'port' | 'controllerPort' | 'nodeId' | 'proxied' | 'secured' | 'voters'>): string {
   const template = readFileSync(path.join(CONFIG_DIR, 'server.properties'), 'utf8');
@@ -80,11 +76,11 @@ export function newClusterId(): string {
 
 /** Writes the node's server.properties and formats its log folder for the cluster (a new one by default). */
 export async function formatKafka(options: KafkaOptions, clusterId = newClusterId()): Promise<void> {
+  const { name, config, shared } = nodeJvm(options);
   mkdirSync(options.dir, { recursive: true });
-  writeFileSync(propertiesFile(options), kafkaServerProperties(options));
-  const name = options.name ?? 'kafka';
+  writeFileSync(config, kafkaServerProperties(options));
   await runJvm({
-    ...jvmBase(options),
+    ...shared,
     name: `${name}-storage-format`,
     mainClass: 'kafka.tools.StorageTool',
     heap: ['-Xmx256m'],
@@ -94,7 +90,7 @@ export async function formatKafka(options: KafkaOptions, clusterId = newClusterI
       ...(options.voters ? [] : ['--standalone']),
       `--cluster-id=${clusterId}`,
       '-c',
-      propertiesFile(options),
+      config,
       // SCRAM credentials live in the cluster's metadata; KRaft writes them at format time.
       ...(options.secured ? ['--add-scram', `SCRAM-SHA-512=[name=${options.secured.username},password=${options.secured.password}]`] : []),
     ],
@@ -104,20 +100,15 @@ export async function formatKafka(options: KafkaOptions, clusterId = newClusterI
 
 /** Starts (or restarts) a formatted node. */
 export function startKafkaNode(options: KafkaOptions): Jvm {
-  const name = options.name ?? 'kafka';
-  return startJvm({ ...jvmBase(options), name, mainClass: 'kafka.Kafka', heap: HEAP, args: [propertiesFile(options)], logFile: path.join(options.logDir, `${name}.out`) });
+  const { name, config, shared } = nodeJvm(options);
+  return startJvm({ ...shared, name, mainClass: 'kafka.Kafka', heap: HEAP, args: [config], logFile: path.join(options.logDir, `${name}.out`) });
 }
 
-function propertiesFile(options: KafkaOptions): string {
-  return path.join(options.dir, 'server.properties');
-}
-
-function jvmBase(options: KafkaOptions) {
-  return {
-    classpath: options.classpath,
-    cwd: options.dir,
-    properties: { 'kafka.logs.dir': options.logDir, 'log4j2.configurationFile': path.join(CONFIG_DIR, 'log4j2.properties') },
-  };
+/** A node's name, its server.properties, and what every JVM of the node shares. */
+function nodeJvm(options: KafkaOptions) {
+  const properties = { 'kafka.logs.dir': options.logDir, 'log4j2.configurationFile': path.join(CONFIG_DIR, 'log4j2.properties') };
+  const shared = { classpath: options.classpath, cwd: options.dir, properties };
+  return { name: options.name ?? 'kafka', config: path.join(options.dir, 'server.properties'), shared };
 }
 
 /** Ready when a client gets cluster metadata listing the broker. */

@@ -54,8 +54,7 @@ function runMaven(args: string[], name: string, log: (line: string) => void): Pr
         log(`${name}: ${formatMb(downloadedBytes)} downloaded (${files} files)…`);
       }
     };
-    forEachLine(child.stdout, onLine);
-    forEachLine(child.stderr, onLine);
+    for (const stream of [child.stdout, child.stderr]) forEachLine(stream, onLine);
     child.once('error', (error) => reject(new Error(`could not run mvn (${error.message}); scripts/ensure.sh installs Maven`)));
     child.once('exit', (code) => {
       if (code === 0) resolve({ downloadedBytes, files });

@@ -4,7 +4,7 @@ import { rmSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { resolveClasspath } from './maven';
 import { formatKafka, securedListener, startKafkaNode, waitForKafka, type KafkaOptions } from './kafka';
-import { DRUID_PROCESS_NAMES, startDruidProcess, startDruidProcesses, startZooKeeper, waitForDruid, type DruidProcessName } from './druid';
+import { DRUID_PROCESS_NAMES, startDruidProcess, startZooKeeper, waitForDruid, type DruidProcessName } from './druid';
 import { stopJvm, type Jvm } from './jvm';
 import { stackPorts, type StackPorts } from './ports';
 import { startFaultProxy } from '../faults/proxy';
@@ -109,7 +109,9 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
       secured,
     };
     const [kafka, zookeeper] = await Promise.all([formatKafka(kafkaOptions).then(() => startKafkaNode(kafkaOptions)), startZooKeeper(druidOptions)]);
-    processes.push(...[kafka, zookeeper, ...startDruidProcesses(druidOptions)].map(watch));
+    // Every Druid process at once: they find each other through ZooKeeper.
+    const druid = DRUID_PROCESS_NAMES.map((name) => startDruidProcess(druidOptions, name));
+    processes.push(...[kafka, zookeeper, ...druid].map(watch));
     await waitForKafka(bootstrapServers, kafka);
     log(`Kafka ${KAFKA_VERSION}: ready after ${elapsed()} on ${bootstrapServers}`);
     // Times from the stack's start, as Kafka's is.
