@@ -3,7 +3,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Kafka, logLevel, Partitioners, type logCreator } from 'kafkajs';
 import { selectStreamTopics } from './catalogue';
-import { TopicStream } from './topic-stream';
+import { topicStream, type TopicStream } from './topic-stream';
 import type { StreamMessage, StreamTopic } from './types';
 
 export const DEFAULT_HISTORY_HOURS = 3;
@@ -104,7 +104,7 @@ export function startStreams(options: StartStreamsOptions): StreamsHandle {
     await ensureStreamTopics(kafka, topics);
     const endMs = Date.now();
     const startMs = endMs - historyHours * MS_PER_HOUR;
-    streams = catalogue.map((topic) => new TopicStream(topic, { startMs, rateScale: options.rateScale, seed: options.seed }));
+    streams = catalogue.map((topic) => topicStream(topic, { startMs, rateScale: options.rateScale, seed: options.seed }));
     const history = new Map(streams.map((stream) => [kafkaName(stream.topic), stream.takeUntil(endMs)]));
     const longest = Math.max(0, ...[...history.values()].map((messages) => messages.length));
     for (let from = 0; from < longest && !stopped; from += HISTORY_BATCH_SIZE) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STREAM_TOPICS, selectStreamTopics } from './catalogue';
-import { TopicStream } from './topic-stream';
+import { topicStream } from './topic-stream';
 import { cryptoPrices } from './topics/crypto-prices';
 import { sensorReadingsCsv } from './topics/sensor-readings-csv';
 import { webClickstream } from './topics/web-clickstream';
@@ -10,7 +10,7 @@ const END_MS = Date.parse('2026-11-21T06:00:00Z');
 
 describe('TopicStream history', () => {
   it('covers the requested hours in time order at the topic rate', () => {
-    const stream = new TopicStream(webClickstream, { startMs: END_MS - 3 * HOUR_MS });
+    const stream = topicStream(webClickstream, { startMs: END_MS - 3 * HOUR_MS });
     const history = stream.takeUntil(END_MS);
     const times = history.map((message) => message.timestamp);
     expect(times.every((time, i) => i === 0 || time >= times[i - 1])).toBe(true);
@@ -22,8 +22,8 @@ describe('TopicStream history', () => {
   });
 
   it('continues in real time where the history stopped, without repeating or skipping', () => {
-    const whole = new TopicStream(cryptoPrices, { startMs: END_MS - HOUR_MS, seed: 7 }).takeUntil(END_MS + 60_000);
-    const split = new TopicStream(cryptoPrices, { startMs: END_MS - HOUR_MS, seed: 7 });
+    const whole = topicStream(cryptoPrices, { startMs: END_MS - HOUR_MS, seed: 7 }).takeUntil(END_MS + 60_000);
+    const split = topicStream(cryptoPrices, { startMs: END_MS - HOUR_MS, seed: 7 });
     const history = split.takeUntil(END_MS);
     const live = [...split.takeUntil(END_MS + 20_000), ...split.takeUntil(END_MS + 20_500), ...split.takeUntil(END_MS + 60_000)];
     expect([...history, ...live]).toEqual(whole);
@@ -31,14 +31,14 @@ describe('TopicStream history', () => {
   });
 
   it('scales the rate and reproduces the same records from the same seed', () => {
-    const make = (rateScale: number, seed: string) => new TopicStream(cryptoPrices, { startMs: END_MS - HOUR_MS, rateScale, seed }).takeUntil(END_MS);
+    const make = (rateScale: number, seed: string) => topicStream(cryptoPrices, { startMs: END_MS - HOUR_MS, rateScale, seed }).takeUntil(END_MS);
     expect(make(0.5, 'a').length).toBeLessThan(make(1, 'a').length * 0.6);
     expect(make(1, 'a')).toEqual(make(1, 'a'));
     expect(make(1, 'a')).not.toEqual(make(1, 'b'));
   });
 
   it('starts every CSV partition with the header line, once', () => {
-    const stream = new TopicStream(sensorReadingsCsv, { startMs: END_MS - HOUR_MS });
+    const stream = topicStream(sensorReadingsCsv, { startMs: END_MS - HOUR_MS });
     const first = stream.takeUntil(END_MS);
     const headers = first.filter((message) => message.value === sensorReadingsCsv.partitionHeader);
     expect(headers.map((message) => message.partition)).toEqual([0, 1]);

@@ -16,7 +16,8 @@ export const webClickstream: StreamTopic = {
     // Latency has a long tail: most pages are quick, a few are slow.
     const latencyMs = Math.min(5000, Math.round(15 + rng.exponential(250)));
     const value = {
-      time: isoSeconds(eventTimeMs),
+      // "2020-03-19T09:57:58Z": whole seconds, as in the seed.
+      time: `${new Date(eventTimeMs).toISOString().slice(0, 19)}Z`,
       url: rng.pick(CLICKSTREAM_URLS),
       user: rng.pick(CLICKSTREAM_USERS),
       latencyMs,
@@ -24,8 +25,3 @@ export const webClickstream: StreamTopic = {
     return { value: JSON.stringify(value), headers: { edge: rng.pick(EDGES) }, timestamp: arrivalMs };
   },
 };
-
-/** "2020-03-19T09:57:58Z": whole seconds, as in the seed. */
-function isoSeconds(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
