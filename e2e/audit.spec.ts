@@ -6,7 +6,8 @@ import { AuditPage, recentActions } from './pages/audit-page';
 import { SupervisorStatusPage } from './pages/supervisors-page';
 
 const DEMO = 'web-clickstream';
-const ID = 'e2e-audit-copy';
+// A new supervisor per run: the trail keeps every earlier run's entries.
+const ID = `e2e-audit-${Date.now().toString(36)}`;
 
 test.describe.configure({ mode: 'serial' });
 

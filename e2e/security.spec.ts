@@ -73,30 +73,6 @@ test('API answers and static files carry the security headers too', async ({ pag
   expect(asset.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
 });
 
-test("another site's page can neither act on Tributary nor frame it", async ({ page }) => {
-  const app = readStack().appUrl;
-  const target = `${app}/api/supervisors/e2e-no-such-supervisor/terminate`;
-  // Another site on this machine: localhost is a different site from 127.0.0.1 (and, both being
-  // loopback, Chromium's private network rules stay out of the way). page.route serves its page.
-  const otherSite = `${app.replace('127.0.0.1', 'localhost')}/other-site.html`;
-  expect(new URL(otherSite).host).not.toBe(new URL(app).host);
-  // What a malicious page does: a POST the browser sends without asking (no-cors, text/plain), and a frame.
-  await page.route(otherSite, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><iframe id="framed" src="${app}/"></iframe>
-        <script>fetch(${JSON.stringify(target)}, { method: 'POST', mode: 'no-cors', body: '{}' });</script>`,
-    }),
-  );
-  const refusals: string[] = [];
-  page.on('console', (message) => refusals.push(message.text()));
-  const [answer] = await Promise.all([page.waitForResponse((response) => response.url() === target), page.goto(otherSite)]);
-  expect(answer.status()).toBe(403);
-  expect((await answer.json()).error.code).toBe('cross_site');
-  await expect.poll(() => refusals.some((text) => text.includes("frame-ancestors 'none'"))).toBe(true);
-  await expect(page.frameLocator('#framed').getByRole('heading', { name: 'Stream Kafka into Druid' })).toHaveCount(0);
-});
-
 test('a script that posts text/plain is told to send JSON', async ({ request }) => {
   const response = await request.post('/api/query/sql', { headers: { 'content-type': 'text/plain' }, data: '{"query":"SELECT 1"}' });
   expect(response.status()).toBe(415);

@@ -51,6 +51,7 @@ function overlord(request: RecordedRequest): Reply {
   if (!s) return reply({ error: `[${id}] does not exist` }, 404);
   if (request.method === 'GET' && view === '') return reply({ ...s.spec, suspended: s.suspended });
   if (request.method === 'GET' && view === 'history') return reply([]);
+  if (view === 'suspend' && s.suspended) return reply({ error: `[${id}] is already suspended` }, 400);
   if (view === 'suspend' || view === 'resume') {
     s.suspended = view === 'suspend';
     return reply({ ...s.spec, suspended: s.suspended });
@@ -148,6 +149,15 @@ describe('actions in the audit trail', () => {
   it('records an action with Druid’s answer', async () => {
     await actions.runAction('clicks', { action: 'suspend' }, caller);
     expect((await entries('clicks')).at(-1)).toMatchObject({ action: 'suspend', outcome: 'ok', druidStatus: 200, druidAnswer: "the supervisor's spec, suspended: true", resolvedAt: null });
+  });
+
+  it('records an action Druid refuses once, through the route as a user calls it', async () => {
+    supervisors.set('parked', { spec: spec('parked'), suspended: true });
+    const { POST } = await import('@/app/api/supervisors/[id]/[action]/route');
+    const request = new Request('http://app/api/supervisors/parked/suspend', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const response = await POST(request, { params: Promise.resolve({ id: 'parked', action: 'suspend' }) });
+    expect(response.status).toBe(400);
+    expect(await entries('parked')).toEqual([expect.objectContaining({ action: 'suspend', outcome: 'refused', druidStatus: 400 })]);
   });
 
   it('records a failure with Druid’s status and message', async () => {

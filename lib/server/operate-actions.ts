@@ -117,11 +117,12 @@ export async function runAction(id: string, input: ActionInput, caller: Caller =
         const done = describeLateOutcome(id, input.action, 'done', waitedSeconds());
         if (await settleLate(entry, actionCheck(id, input.action), { detail: done }, caller.signal)) return result(`${doneMessage(id, input.action as 'suspend' | 'resume' | 'terminate')} ${done}`);
       }
-      throw new OutcomeUnknownError(describeLateOutcome(id, input.action, 'unknown', waitedSeconds()));
+      throw markAudited(new OutcomeUnknownError(describeLateOutcome(id, input.action, 'unknown', waitedSeconds())));
     }
     const { outcome, finish } = failure(error);
     await entry.finish(outcome, { ...finish, detail: [detail, finish.detail].filter(Boolean).join('; ') || null });
-    throw error;
+    // Its entry says how it ended: the route wrapper must not write a second one for the refusal.
+    throw markAudited(error);
   } finally {
     invalidateSupervisorList();
   }
@@ -187,7 +188,7 @@ export async function submitSpec(json: unknown, startSuspended: boolean | undefi
       const { outcome, finish } = failure(error);
       await entry.finish(outcome, finish);
     }
-    throw error;
+    throw markAudited(error);
   } finally {
     invalidateSupervisorList();
   }
