@@ -10,6 +10,7 @@ import { specHash, summarizeSubmit, type AuditOutcome } from '@/lib/operate/audi
 import { diffSpecs, hasErrors, importSpecValue, importStoredSpec, type SupervisorSpec } from '@/lib/spec';
 import { markAudited, oneSubmitAtATime, openAuditEntry, recordAudit, SubmitBusyError, type Actor, type AuditFinish, type OpenAuditEntry } from './audit';
 import { druid } from './druid';
+import { forgetSupervisorDetail } from './operate-detail';
 import { actionCheck, settleLate, submitCheck } from './late-outcome';
 import { describeFailure, invalidateSupervisorList } from './operate';
 import { serverCheckContext } from './own-clusters';
@@ -125,6 +126,7 @@ export async function runAction(id: string, input: ActionInput, caller: Caller =
     throw markAudited(error);
   } finally {
     invalidateSupervisorList();
+    forgetSupervisorDetail(id);
   }
 }
 
@@ -191,6 +193,7 @@ export async function submitSpec(json: unknown, startSuspended: boolean | undefi
     throw markAudited(error);
   } finally {
     invalidateSupervisorList();
+    forgetSupervisorDetail(id);
   }
 }
 

@@ -7,13 +7,38 @@ import { historyWithDiffs, partitionRows, redactSpec, taskRows, throughputOf, wi
 import { importStoredSpec, orderSpecKeys, specToCurl } from '@/lib/spec';
 import { druid } from './druid';
 import { describeFailure, lagHistoryOf, recordLag, STATUS_TIMEOUT_MS } from './operate';
+import { sharedReads } from './shared-read';
 
 /** Complete tasks Druid returns at most for one datasource (running ones are always all listed). */
 const MAX_TASKS = 50;
 
-export async function supervisorDetail(id: string, signal?: AbortSignal): Promise<SupervisorDetail> {
+/**
+ * Status pages poll every few seconds: viewers of one supervisor within a second share one read
+ * of its five Druid calls. An action on it forgets the shared read (forgetSupervisorDetail).
+ */
+const SHARED_DETAIL_MS = 1_000;
+const details = sharedReads<SupervisorDetail>(SHARED_DETAIL_MS);
+
+export function supervisorDetail(id: string, signal?: AbortSignal): Promise<SupervisorDetail> {
+  // The shared read is bounded by its own timeouts; one viewer leaving does not abort it for the others.
+  const shared = details.get(id, () => readSupervisorDetail(id));
+  return signal ? Promise.race([shared, aborted(signal)]) : shared;
+}
+
+export function forgetSupervisorDetail(id: string): void {
+  details.forget(id);
+}
+
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
+async function readSupervisorDetail(id: string): Promise<SupervisorDetail> {
   const client = druid();
-  const options = { timeoutMs: STATUS_TIMEOUT_MS, signal };
+  const options = { timeoutMs: STATUS_TIMEOUT_MS };
   const status = await client.supervisors.status(id, options);
   const payload = status.payload;
   recordLag(id, payload.aggregateLag ?? null);
