@@ -18,8 +18,9 @@ if (existsSync(vitest)) {
   const report = JSON.parse(readFileSync(vitest, 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
-  // A file that fails to load has no tests but must still count as a failure.
-  failed += report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+  // A file that fails to load, or whose setup hook fails (its tests then count as skipped), has no
+  // failed test but must still count as a failure.
+  failed += report.testResults.filter((r) => r.status === 'failed' && !r.assertionResults.some((a) => a.status === 'failed')).length;
 } else if (existsSync(path.join(dir, 'unit.step'))) failed++;
 
 const playwright = path.join(dir, 'playwright.json');

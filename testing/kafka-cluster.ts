@@ -2,9 +2,11 @@
 // broker to really go away and come back: a lost leader, one of three down.
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import type { Admin, ITopicConfig } from 'kafkajs';
 import { formatKafka, newClusterId, startKafkaNode, waitForKafka, type KafkaOptions } from '@/devstack/real/kafka';
 import { resolveClasspath } from '@/devstack/real/maven';
 import { stopJvm, type Jvm } from '@/devstack/real/jvm';
+import { pollUntil } from './real-stack';
 
 export interface KafkaCluster {
   readonly bootstrapServers: string;
@@ -69,4 +71,21 @@ export async function startKafkaCluster(options: { dir: string; portBase: number
     },
     close,
   };
+}
+
+/**
+ * Creates topics on a cluster that may have just started: its brokers can answer that they do not
+ * host a partition yet, which kafkajs's own wait for leaders does not retry. Asks until every
+ * partition names its leader.
+ */
+export async function createTopicsWithLeaders(admin: Admin, topics: ITopicConfig[]): Promise<void> {
+  await admin.createTopics({ topics });
+  const names = topics.map((topic) => topic.topic);
+  await pollUntil(
+    `leaders for ${names.join(', ')}`,
+    () => admin.fetchTopicMetadata({ topics: names }).catch(() => ({ topics: [] })),
+    (metadata) => metadata.topics.length === names.length && metadata.topics.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0)),
+    60_000,
+    500,
+  );
 }

@@ -4,7 +4,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { Kafka, logLevel, type ISocketFactory, type ITopicConfig, type Message } from 'kafkajs';
-import { startKafkaCluster, type KafkaCluster } from './kafka-cluster';
+import { createTopicsWithLeaders, startKafkaCluster, type KafkaCluster } from './kafka-cluster';
 import { startFaultProxy, type FaultProxy } from '@/devstack/faults/proxy';
 import { parseConfig } from '@/lib/config';
 import { closeKafkaClient, kafkaClient, type KafkaClient } from '@/lib/kafka/client';
@@ -38,7 +38,7 @@ export async function startProxiedCluster(name: string, portBase: number): Promi
       const admin = kafka.admin();
       await admin.connect();
       try {
-        await admin.createTopics({ topics, waitForLeaders: true });
+        await createTopicsWithLeaders(admin, topics);
       } finally {
         await admin.disconnect();
       }

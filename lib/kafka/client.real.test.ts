@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
 import { parseConfig } from '@/lib/config';
-import { startKafkaCluster, type KafkaCluster } from '@/testing/kafka-cluster';
+import { createTopicsWithLeaders, startKafkaCluster, type KafkaCluster } from '@/testing/kafka-cluster';
 import { createTopicWith, deleteTopics } from '@/testing/app';
 import { testStack } from '@/testing/real-stack';
 import { closeKafkaClient, kafkaClient } from './client';
@@ -51,7 +51,7 @@ describe('a three-node cluster losing a broker', () => {
     await admin.connect();
     try {
       // Three replicas: the topic keeps a leader when one broker goes.
-      await admin.createTopics({ topics: [{ topic: 'plain', numPartitions: 1, replicationFactor: 3 }], waitForLeaders: true });
+      await createTopicsWithLeaders(admin, [{ topic: 'plain', numPartitions: 1, replicationFactor: 3 }]);
     } finally {
       await admin.disconnect();
     }
