@@ -165,7 +165,8 @@ test('sign-out ends the session in this browser', async ({ browser }) => {
   const page = await signedIn(browser, 'op');
   await new SignedInAs(page).signOut.click();
   await expect(page).toHaveURL(/\/sign-in$/);
-  expect((await page.context().cookies()).find((c) => c.name === 'tributary_session')).toBeUndefined();
+  // The browser applies the answer's Set-Cookie on its own time: the cookie is gone soon after.
+  await expect.poll(async () => (await page.context().cookies()).find((c) => c.name === 'tributary_session')).toBeUndefined();
   await page.goto('/supervisors');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fsupervisors$/);
   expect((await page.request.get('/api/me')).status()).toBe(401);

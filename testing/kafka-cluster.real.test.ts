@@ -9,7 +9,7 @@ import { startKafkaCluster, type KafkaCluster } from './kafka-cluster';
 let cluster: KafkaCluster;
 
 beforeAll(async () => {
-  cluster = await startKafkaCluster({ dir: path.resolve('.devstack', `kafka-cluster-${process.pid}`), portBase: 46000 });
+  cluster = await startKafkaCluster({ dir: path.resolve('.devstack', `kafka-cluster-${process.pid}`), portBase: 24300 });
 });
 
 afterAll(() => cluster?.close());

@@ -21,7 +21,10 @@ export interface ProxiedCluster {
   close(): Promise<void>;
 }
 
-/** `name` names the cluster's folder; `portBase` must differ between files that run at once. */
+/**
+ * `name` names the cluster's folder; `portBase` must differ between files that run at once, and
+ * stay below Linux's ephemeral ports (32768 and up), which an outgoing connection may hold.
+ */
 export async function startProxiedCluster(name: string, portBase: number): Promise<ProxiedCluster> {
   const cluster = await startKafkaCluster({ dir: path.resolve('.devstack', `${name}-cluster-${process.pid}`), portBase });
   const kafka = new Kafka({ brokers: cluster.bootstrapServers.split(','), logLevel: logLevel.NOTHING });

@@ -26,7 +26,7 @@ const prefix = `streams-${suffix}-`;
 const TOPICS = ['web-clickstream', 'sensor-readings-csv', 'payments'];
 const HOUR_MS = 3_600_000;
 /** Ports of the private one-node cluster the outage test stops and starts (kafka-cluster.real.test.ts uses 46000). */
-const OUTAGE_PORT_BASE = 46_500;
+const OUTAGE_PORT_BASE = 24_500;
 
 /** One partition's records from its start, read as the app's sampler reads them: no consumer group. */
 async function readPartition(bootstrapServers: string, topic: string, partition: number, limit = SAMPLE_LIMIT_MAX): Promise<SampleRecord[]> {

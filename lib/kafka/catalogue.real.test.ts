@@ -20,7 +20,7 @@ const produce = (topic: string, messages: Message[]) => proxied.produce(topic, m
 const proxyOf = (nodeId: number) => proxied.proxyOf(nodeId);
 
 beforeAll(async () => {
-  proxied = await startProxiedCluster('catalogue', 44200);
+  proxied = await startProxiedCluster('catalogue', 24200);
   ({ cluster, kafka, client } = proxied);
   await createTopics([
     // Old timestamps: without retention.ms=-1, time-based retention would delete them.

@@ -46,7 +46,7 @@ describe('the local stack\'s plaintext listener', () => {
 describe('a three-node cluster losing a broker', () => {
   let cluster: KafkaCluster;
   beforeAll(async () => {
-    cluster = await startKafkaCluster({ dir: path.resolve('.devstack', `client-cluster-${process.pid}`), portBase: 44000 });
+    cluster = await startKafkaCluster({ dir: path.resolve('.devstack', `client-cluster-${process.pid}`), portBase: 24000 });
     const admin = new Kafka({ brokers: cluster.bootstrapServers.split(','), logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     try {

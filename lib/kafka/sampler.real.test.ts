@@ -27,7 +27,7 @@ const produce = (topic: string, messages: Message[]) => proxied.produce(topic, m
 const proxyOf = (nodeId: number) => proxied.proxyOf(nodeId);
 
 beforeAll(async () => {
-  proxied = await startProxiedCluster('sampler', 44100);
+  proxied = await startProxiedCluster('sampler', 24100);
   ({ kafka, client } = proxied);
   await createTopics([
     { topic: 'clicks', numPartitions: 3, configEntries: KEEP_FOREVER },
