@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { listenHost } from './access';
-import { ConfigError, parseConfig } from './config';
+import { parseConfig } from './config';
+import { MINIMAL_ENV, problemsOf } from './testing';
 
-const base = { KAFKA_BROKERS: 'localhost:9092', DRUID_URL: 'http://localhost:8888' };
-
-function problemsOf(env: Record<string, string>): string {
-  try {
-    parseConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the environment to be rejected');
-}
+const base = MINIMAL_ENV;
 
 describe('access configuration', () => {
   it('is open by default, and read-only caps it', () => {

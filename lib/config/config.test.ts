@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config';
+import { parseConfig } from './config';
+import { MINIMAL_ENV, problemsOf } from './testing';
 
-const base = { KAFKA_BROKERS: 'localhost:9092', DRUID_URL: 'http://localhost:8888' };
-
-function problemsOf(env: Record<string, string>): string {
-  try {
-    parseConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the environment to be rejected');
-}
+const base = MINIMAL_ENV;
 
 describe('parseConfig', () => {
   it('serves every Druid API from a Router URL', () => {
