@@ -106,6 +106,15 @@ const EnvSchema = z
     TRIBUTARY_PUBLIC_URL: httpUrl.optional(),
     /** The largest request body Tributary reads. */
     TRIBUTARY_MAX_BODY_MB: z.coerce.number({ message: 'must be a number of megabytes' }).positive('must be more than 0').max(1024, 'must be at most 1024').default(10),
+
+    // What the collector samples and keeps (./monitoring in .env.example).
+    /** Whether this instance takes part in collecting; instances sharing a store take turns under a lease. */
+    TRIBUTARY_COLLECT: bool.default(true),
+    TRIBUTARY_COLLECT_INTERVAL_S: z.coerce.number({ message: 'must be a number of seconds' }).int('must be a whole number of seconds').min(1, 'must be at least 1').max(3600, 'must be at most 3600').default(15),
+    TRIBUTARY_METRICS_RETENTION_DAYS: z.coerce.number({ message: 'must be a number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').max(3650, 'must be at most 3650').default(30),
+    TRIBUTARY_FRESHNESS_INTERVAL_S: z.coerce.number({ message: 'must be a number of seconds' }).int('must be a whole number of seconds').min(1, 'must be at least 1').max(86_400, 'must be at most 86400').default(60),
+    /** Origins alert webhooks may be sent to; a rule naming any other URL is refused. */
+    TRIBUTARY_WEBHOOK_ORIGINS: originList.optional(),
   })
   .superRefine((env, ctx) => {
     refineAccess(env, ctx);
@@ -171,6 +180,21 @@ export interface Config {
   /** Where Tributary keeps what is its own (the audit trail): PostgreSQL when configured, else a SQLite file. */
   readonly store: StoreLocation;
   readonly http: HttpConfig;
+  readonly monitoring: MonitoringConfig;
+}
+
+/** The collector: how often it samples every supervisor, what it keeps, and where alerts may go. */
+export interface MonitoringConfig {
+  /** False: this instance only reads what others collect. */
+  readonly collect: boolean;
+  readonly intervalMs: number;
+  readonly retentionDays: number;
+  /** How often each supervisor's end-to-end freshness is probed. */
+  readonly freshnessIntervalMs: number;
+  /** Origins (scheme://host:port) that alert webhooks may post to. */
+  readonly webhookOrigins: readonly string[];
+  /** Tributary's own URL for links in alerts: TRIBUTARY_PUBLIC_URL, else this machine's. */
+  readonly publicUrl?: string;
 }
 
 /** What Tributary answers to and how much it reads: lib/http's host check, same-origin check and body limit. */
@@ -250,6 +274,14 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     access: accessConfig(env),
     store: env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'sqlite', file: env.TRIBUTARY_DB_FILE },
     http: httpConfig(env.TRIBUTARY_HOSTS, env.TRIBUTARY_PUBLIC_URL, env.TRIBUTARY_MAX_BODY_MB),
+    monitoring: {
+      collect: env.TRIBUTARY_COLLECT,
+      intervalMs: env.TRIBUTARY_COLLECT_INTERVAL_S * 1000,
+      retentionDays: env.TRIBUTARY_METRICS_RETENTION_DAYS,
+      freshnessIntervalMs: env.TRIBUTARY_FRESHNESS_INTERVAL_S * 1000,
+      webhookOrigins: env.TRIBUTARY_WEBHOOK_ORIGINS ?? [],
+      publicUrl: env.TRIBUTARY_PUBLIC_URL,
+    },
   };
 }
 

@@ -8,3 +8,4 @@ export * from './audit-entry';
 export * from './action-outcome';
 export * from './redact';
 export * from './action-role';
+export * from './monitoring-schemas';

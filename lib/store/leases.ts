@@ -17,6 +17,23 @@ export async function tryAcquireLease(db: Db, name: string, holder: string, ttlM
   return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
+/** Extends a lease this holder has; false when it has lost it (expired and taken by another). */
+export async function renewLease(db: Db, name: string, holder: string, ttlMs: number, now = Date.now()): Promise<boolean> {
+  const updated = await db
+    .updateTable('leases')
+    .set({ expiresAt: new Date(now + ttlMs).toISOString() })
+    .where('name', '=', name)
+    .where('holder', '=', holder)
+    .where('expiresAt', '>=', new Date(now).toISOString())
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** Keeps the lease while held, takes it when free: true when this holder has it for the next ttlMs. */
+export async function holdLease(db: Db, name: string, holder: string, ttlMs: number, now = Date.now()): Promise<boolean> {
+  return (await renewLease(db, name, holder, ttlMs, now)) || tryAcquireLease(db, name, holder, ttlMs, now);
+}
+
 export async function releaseLease(db: Db, name: string, holder: string): Promise<void> {
   await db.deleteFrom('leases').where('name', '=', name).where('holder', '=', holder).execute();
 }

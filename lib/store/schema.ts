@@ -36,10 +36,72 @@ export interface LeasesTable {
   expiresAt: string;
 }
 
+/** One sample of a supervisor: the collector's own (stepS 0) or an average over stepS seconds. */
+export interface SupervisorMetricsTable {
+  supervisorId: string;
+  stepS: number;
+  at: string;
+  state: string | null;
+  /** 1 or 0; SQLite has no boolean. */
+  healthy: number | null;
+  totalLag: string | null;
+  maxTimeLagMs: number | null;
+  processedPerSec: number | null;
+  unparseablePerSec: number | null;
+  thrownAwayPerSec: number | null;
+  withErrorPerSec: number | null;
+  producedPerSec: number | null;
+  consumedPerSec: number | null;
+  tasks: number | null;
+  failedTasks: number | null;
+  /** JSON of the partitions' offsets and lags (collector samples only). */
+  partitions: string | null;
+}
+
+export interface FreshnessSamplesTable {
+  supervisorId: string;
+  at: string;
+  freshnessMs: number;
+  /** 1 when the probe's message was found by a query, 0 when the probe gave up waiting. */
+  seen: number;
+  detail: string | null;
+}
+
+/** The alert rules and webhooks, one JSON document under one name. */
+export interface AlertRulesTable {
+  name: string;
+  body: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface AlertEventsTable {
+  id: Generated<number>;
+  ruleId: string;
+  supervisorId: string;
+  firedAt: string;
+  /** Null while the alert fires. */
+  resolvedAt: string | null;
+  message: string;
+  detail: string | null;
+  notifiedAt: string | null;
+  resolveNotifiedAt: string | null;
+  deliveryError: string | null;
+}
+
 export interface StoreTables {
   auditEntries: AuditEntriesTable;
   leases: LeasesTable;
+  supervisorMetrics: SupervisorMetricsTable;
+  freshnessSamples: FreshnessSamplesTable;
+  alertRules: AlertRulesTable;
+  alertEvents: AlertEventsTable;
 }
+
+export type MetricsRow = Selectable<SupervisorMetricsTable>;
+export type FreshnessRow = Selectable<FreshnessSamplesTable>;
+export type AlertEventRow = Selectable<AlertEventsTable>;
+export type NewAlertEventRow = Insertable<AlertEventsTable>;
 
 export type AuditRow = Selectable<AuditEntriesTable>;
 export type NewAuditRow = Insertable<AuditEntriesTable>;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreLocation } from '../config/config';
-import { eachAuditRow, findAuditRows, insertAuditRow, migrate, openStore, readAuditRow, releaseLease, tryAcquireLease, updateAuditRow, withLease, type NewAuditRow, type Store } from '.';
+import { eachAuditRow, findAuditRows, holdLease, insertAuditRow, migrate, openStore, readAuditRow, releaseLease, tryAcquireLease, updateAuditRow, withLease, type NewAuditRow, type Store } from '.';
 import { startThrowawayPostgres } from './testing/postgres';
 
 interface Backend {
@@ -130,6 +130,18 @@ describe.each(backends)('the store on $name', (backend) => {
     expect(await tryAcquireLease(store.db, 'submit:clicks', 'b', 1_000)).toBe(true);
     // A holder that crashed: its lease runs out.
     expect(await tryAcquireLease(store.db, 'submit:clicks', 'c', 60_000, Date.now() + 2_000)).toBe(true);
+  });
+
+  it('lets a holder keep its lease by renewing it, and another take it over once it stops', async () => {
+    const now = Date.now();
+    expect(await holdLease(store.db, 'collector', 'a', 10_000, now)).toBe(true);
+    expect(await holdLease(store.db, 'collector', 'b', 10_000, now + 5_000)).toBe(false);
+    expect(await holdLease(store.db, 'collector', 'a', 10_000, now + 9_000)).toBe(true);
+    // Renewed at +9 s, it holds until +19 s: b still cannot have it at +15 s.
+    expect(await holdLease(store.db, 'collector', 'b', 10_000, now + 15_000)).toBe(false);
+    // a stopped renewing: after it runs out, b takes over, and a cannot renew an expired lease.
+    expect(await holdLease(store.db, 'collector', 'b', 10_000, now + 20_000)).toBe(true);
+    expect(await holdLease(store.db, 'collector', 'a', 10_000, now + 21_000)).toBe(false);
   });
 
   it('serializes work under one lease across two app instances sharing the store', async () => {

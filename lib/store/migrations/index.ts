@@ -2,7 +2,9 @@
 // carries them: Kysely's Migrator runs the ones a store has not run yet, by name.
 import type { Migration } from 'kysely';
 import * as auditTrail from './0001-audit-trail';
+import * as monitoring from './0002-monitoring';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-audit-trail': auditTrail,
+  '0002-monitoring': monitoring,
 };
