@@ -1,8 +1,12 @@
-// Per-partition offsets: where the supervisor's tasks are, where the topic ends, and the gap.
+// Per-partition offsets: where the supervisor's tasks are, where the topic ends, the gap, and how
+// old the oldest unread message is.
 import type { PartitionRow } from '@/lib/operate';
-import { formatCount } from './format';
+import { formatCount, formatDuration } from './format';
 
-export function PartitionsTable({ partitions }: { partitions: readonly PartitionRow[] }) {
+type Row = PartitionRow & { readonly timeLagMs?: number | null };
+
+export function PartitionsTable({ partitions }: { partitions: readonly Row[] }) {
+  const timed = partitions.some((row) => row.timeLagMs !== undefined);
   if (partitions.length === 0) return <p className="text-sm text-slate-500">Druid has not reported any partition offsets yet.</p>;
   return (
     <div className="max-h-80 overflow-auto rounded border border-slate-200">
@@ -13,6 +17,7 @@ export function PartitionsTable({ partitions }: { partitions: readonly Partition
             <th scope="col" className="px-3 py-1.5 text-right">Current offset</th>
             <th scope="col" className="px-3 py-1.5 text-right">Latest offset</th>
             <th scope="col" className="px-3 py-1.5 text-right">Lag</th>
+            {timed && <th scope="col" className="px-3 py-1.5 text-right">Time lag</th>}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 tabular-nums">
@@ -22,6 +27,7 @@ export function PartitionsTable({ partitions }: { partitions: readonly Partition
               <td className="px-3 py-1.5 text-right">{formatCount(row.currentOffset)}</td>
               <td className="px-3 py-1.5 text-right">{formatCount(row.latestOffset)}</td>
               <td className={`px-3 py-1.5 text-right ${row.lag !== null && row.lag !== '0' ? 'font-medium' : 'text-slate-500'}`}>{formatCount(row.lag)}</td>
+              {timed && <td className="px-3 py-1.5 text-right">{row.timeLagMs === 0 ? '0 s' : formatDuration(row.timeLagMs)}</td>}
             </tr>
           ))}
         </tbody>

@@ -2,11 +2,15 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SupervisorDetail } from '@/lib/operate';
+import type { FreshnessResponse, LagReport, MetricsResponse, SupervisorDetail } from '@/lib/operate';
 import { SupervisorStatus } from './supervisor-status';
 
 const router = vi.hoisted(() => ({ pushed: [] as string[] }));
-vi.mock('next/navigation', () => ({ useRouter: () => ({ push: (url: string) => router.pushed.push(url), replace: vi.fn() }) }));
+const search = vi.hoisted(() => ({ params: new URLSearchParams(), replaced: [] as string[] }));
+vi.mock('next/navigation', () => ({
+  useRouter: () => ({ push: (url: string) => router.pushed.push(url), replace: (url: string) => search.replaced.push(url) }),
+  useSearchParams: () => search.params,
+}));
 // The JSON viewer is CodeMirror, which needs a real layout engine; the panel around it is what is tested here.
 vi.mock('./spec-viewer', () => ({ default: ({ text }: { text: string }) => <pre data-testid="spec-json">{text}</pre> }));
 
@@ -39,11 +43,62 @@ const detail: SupervisorDetail = {
   problems: ['The task list could not be read: timed out'],
 };
 
+const lag: LagReport = {
+  supervisorId: 'clicks',
+  topic: 'web-clicks',
+  partitions: [
+    { partition: 0, currentOffset: '10', latestOffset: '5010', lag: '5000', timeLagMs: 95_000 },
+    { partition: 1, currentOffset: '20', latestOffset: '20', lag: '0', timeLagMs: 0 },
+  ],
+  totalLag: '5000',
+  maxTimeLagMs: 95_000,
+  etaSeconds: 250,
+  producedPerSec: 10,
+  consumedPerSec: 30,
+  direction: 'draining',
+  offsetSource: 'tasks',
+  measuredAt: '2026-01-01T00:00:00.000Z',
+  problems: [],
+};
+
+const point = (time: string, totalLag: string) => ({
+  time,
+  state: 'RUNNING',
+  healthy: true,
+  totalLag,
+  maxTimeLagMs: 1000,
+  processedPerSec: 30,
+  unparseablePerSec: 0,
+  thrownAwayPerSec: 0,
+  processedWithErrorPerSec: 0,
+  producedPerSec: 10,
+  consumedPerSec: 30,
+  tasks: 1,
+  failedTasks: 0,
+});
+const metrics: MetricsResponse = {
+  supervisorId: 'clicks',
+  since: '2026-01-01T00:00:00.000Z',
+  until: '2026-01-01T01:00:00.000Z',
+  stepSeconds: 0,
+  collectIntervalMs: 15_000,
+  points: [point('2026-01-01T00:00:00.000Z', '9000'), point('2026-01-01T00:00:15.000Z', '5000')],
+};
+const freshness: FreshnessResponse = { supervisorId: 'clicks', lastMs: 180, p50Ms: 150, p95Ms: 1400, samples: [{ time: '2026-01-01T00:00:00.000Z', freshnessMs: 180, seen: true }], note: null };
+
+/** The monitoring routes answer with the fixtures above unless a test's handler answers them itself. */
+function monitoring(url: string): [number, unknown] | undefined {
+  if (url.endsWith('/lag')) return [200, lag];
+  if (url.includes('/metrics?')) return [200, metrics];
+  if (url.endsWith('/freshness')) return [200, freshness];
+  return undefined;
+}
+
 function respond(handler: (url: string, init?: RequestInit) => [number, unknown]) {
   const calls: { url: string; method: string }[] = [];
   vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
     calls.push({ url, method: init?.method ?? 'GET' });
-    const [status, body] = handler(url, init);
+    const [status, body] = (init?.method ?? 'GET') === 'GET' ? (monitoring(url) ?? handler(url, init)) : handler(url, init);
     return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
   });
   return calls;
@@ -62,6 +117,8 @@ afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
   router.pushed = [];
+  search.params = new URLSearchParams();
+  search.replaced = [];
 });
 
 describe('SupervisorStatus', () => {
@@ -75,6 +132,30 @@ describe('SupervisorStatus', () => {
     expect(screen.getByRole('table', { name: 'Tasks' }).textContent).toContain('1 min');
     expect(screen.getByText('The task list could not be read: timed out')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Edit in the load wizard' }).getAttribute('href')).toBe('/load/edit/clicks');
+  });
+
+  it("shows lag as Kafka sees it, when it will have drained, and the freshness probes' figures", async () => {
+    respond(() => [200, detail]);
+    renderStatus();
+    expect((await screen.findByTestId('lag-direction')).textContent).toBe('Draining: caught up in ~4 min');
+    expect(screen.getByTestId('kafka-total-lag').textContent).toBe('5,000');
+    expect(screen.getByTestId('max-time-lag').textContent).toBe('1 min');
+    const partitions = within(screen.getByRole('table', { name: 'Partitions' }));
+    expect(partitions.getAllByRole('row')[1].textContent).toContain('1 min');
+    expect(screen.getByRole('region', { name: 'Freshness' }).textContent).toContain('last 180 ms · p50 150 ms · p95 1.4 s');
+  });
+
+  it('reads the history of the range in the URL, and puts a newly chosen range there', async () => {
+    search.params = new URLSearchParams('range=1d');
+    const calls = respond(() => [200, detail]);
+    renderStatus();
+    const group = await screen.findByRole('group', { name: 'History range' });
+    expect(within(group).getByRole('button', { name: 'Last day' }).getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(calls.some((c) => c.url.includes('/metrics?since='))).toBe(true));
+    const since = new URL(calls.find((c) => c.url.includes('/metrics?'))!.url, 'http://app').searchParams.get('since')!;
+    expect(Date.now() - Date.parse(since)).toBeGreaterThan(86_000_000);
+    fireEvent.click(within(group).getByRole('button', { name: 'Last week' }));
+    expect(search.replaced).toEqual(['?range=1w']);
   });
 
   it('says clearly when the supervisor does not exist', async () => {

@@ -1,13 +1,17 @@
 'use client';
-// A supervisor's status page: state and actions, lag and throughput over time, partitions, errors,
-// tasks, the spec and its history. Refreshes every few seconds while the tab is visible.
+// A supervisor's status page: state and actions, lag from Kafka with its history and freshness,
+// rates, partitions, errors, tasks, the spec and its history. Refreshes while the tab is visible.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ApiRequestError } from '@/components/ui/fetch-json';
 import { supervisorQuery } from './api';
 import { formatCount, formatRate, formatTime } from './format';
-import { LagChart } from './lag-chart';
+import { FreshnessChart, freshnessSummary, useFreshness } from './freshness-chart';
+import { LagHistoryChart, RangePicker, RatesHistoryChart, useHistory } from './history-charts';
+import { LagPanel } from './lag-panel';
+import { historyRangeOf, supervisorLagQuery, type HistoryRange } from './monitoring-api';
 import { PartitionsTable } from './partitions-table';
 import { RecentActions } from './recent-actions';
 import { RecentErrors } from './recent-errors';
@@ -16,7 +20,6 @@ import { SpecPanel } from './spec-panel';
 import { HealthDot, StateBadge } from './state-badge';
 import { SupervisorActions } from './supervisor-actions';
 import { TasksTable } from './tasks-table';
-import { ThroughputChart, useThroughputHistory } from './throughput-chart';
 
 function Section({ title, children, aside }: { title: string; children: ReactNode; aside?: ReactNode }) {
   return (
@@ -32,7 +35,17 @@ function Section({ title, children, aside }: { title: string; children: ReactNod
 
 export function SupervisorStatus({ id }: { id: string }) {
   const detail = useQuery(supervisorQuery(id));
-  const throughput = useThroughputHistory(detail.data?.throughput, detail.dataUpdatedAt);
+  const lag = useQuery({ ...supervisorLagQuery(id), enabled: detail.isSuccess });
+  const router = useRouter();
+  const search = useSearchParams();
+  const range = historyRangeOf(search?.get('range'));
+  const history = useHistory(id, range);
+  const freshness = useFreshness(id);
+  const chooseRange = (next: HistoryRange) => {
+    const params = new URLSearchParams(search?.toString());
+    params.set('range', next);
+    router.replace(`?${params.toString()}`, { scroll: false });
+  };
 
   if (detail.isPending) return <p className="text-sm text-slate-500">Reading supervisor {id} from the Overlord…</p>;
   if (detail.isError && !detail.data) {
@@ -80,25 +93,36 @@ export function SupervisorStatus({ id }: { id: string }) {
         ))}
       </header>
 
+      <Section title="Lag from Kafka">
+        <LagPanel report={lag.data} error={lag.error} />
+      </Section>
+      <div className="flex items-center justify-end">
+        <RangePicker range={range} onChange={chooseRange} />
+      </div>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Section title="Lag over time" aside={status.offsetsLastUpdated ? `offsets as of ${formatTime(status.offsetsLastUpdated)}` : undefined}>
-          <LagChart points={data.lagHistory} />
+        <Section title="Lag over time" aside="messages, and the age of the oldest unread message">
+          <LagHistoryChart rows={history.rows} range={range} error={history.metrics.error} />
         </Section>
-        <Section title="Throughput" aside="1-minute moving averages">
-          <ThroughputChart points={throughput} />
+        <Section title="Freshness" aside={freshnessSummary(freshness.data) ?? 'Kafka timestamp to queryable, per probe'}>
+          <FreshnessChart freshness={freshness.data} error={freshness.error} />
         </Section>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Section title="Partitions">
-          <PartitionsTable partitions={data.partitions} />
+        <Section title="Rates" aside="per second, from the stored samples">
+          <RatesHistoryChart rows={history.rows} range={range} error={history.metrics.error} />
         </Section>
+        <Section title="Partitions" aside={lag.data ? 'from Kafka and Druid' : status.offsetsLastUpdated ? `Druid's offsets as of ${formatTime(status.offsetsLastUpdated)}` : undefined}>
+          <PartitionsTable partitions={lag.data?.partitions.length ? lag.data.partitions.map((p) => ({ ...p, partition: String(p.partition), taskId: null })) : data.partitions} />
+        </Section>
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
         <Section title="Recent errors" aside={data.totals ? `${formatCount(data.totals.unparseable)} unparseable · ${formatCount(data.totals.processedWithError)} with errors · ${formatCount(data.totals.thrownAway)} thrown away` : undefined}>
           <RecentErrors errors={status.recentErrors ?? []} />
         </Section>
+        <Section title="Tasks">
+          <TasksTable tasks={data.tasks} />
+        </Section>
       </div>
-      <Section title="Tasks">
-        <TasksTable tasks={data.tasks} />
-      </Section>
       <Section title="Recent actions" aside="from Tributary's audit trail">
         <RecentActions id={id} />
       </Section>
