@@ -67,7 +67,7 @@ describe('GET /api/openapi.json', () => {
         expect(operation?.['x-tributary-role'], `${method} ${url}`).toBeDefined();
       }
     }
-    expect(document.tags.map((tag) => tag.name)).toEqual(['Kafka', 'Load', 'Supervisors', 'Query', 'Audit', 'Access', 'Tributary']);
+    expect(document.tags.map((tag) => tag.name)).toEqual(['Kafka', 'Load', 'Supervisors', 'Query', 'Alerts', 'Audit', 'Access', 'Tributary']);
   });
 
   it('shows each POST body that has a schema, and the roles as the routes enforce them', () => {

@@ -153,7 +153,10 @@ export const AlertSchema = z.object({
   firedAt: z.string(),
   /** Null while it fires. */
   resolvedAt: z.string().nullable(),
+  /** What made it fire, as the webhooks were told. */
   message: z.string(),
+  /** How it ended: "clicks is RUNNING and healthy again"; null while it fires. */
+  resolvedMessage: z.string().nullable(),
   /** Why the last delivery to a webhook failed; null when every delivery succeeded. */
   deliveryError: z.string().nullable(),
 });
