@@ -1,6 +1,8 @@
 // Every API route module with its URL path and area: what GET /api/openapi.json describes.
 // app/api/routes.test.ts fails when a route.ts under app/api is missing here.
 import type { ApiRouteModule } from '@/lib/http';
+import * as alertRules from './alerts/rules/route';
+import * as alerts from './alerts/route';
 import * as audit from './audit/route';
 import * as health from './health/route';
 import * as infer from './infer/route';
@@ -40,6 +42,8 @@ export const API_ROUTES: readonly ApiRouteModule[] = [
   { path: '/api/query/sql/{queryId}', area: 'Query', module: cancelSql },
   { path: '/api/query/native', area: 'Query', module: native },
   { path: '/api/query/native/{queryId}', area: 'Query', module: cancelNative },
+  { path: '/api/alerts', area: 'Alerts', module: alerts },
+  { path: '/api/alerts/rules', area: 'Alerts', module: alertRules },
   { path: '/api/audit', area: 'Audit', module: audit },
   { path: '/api/me', area: 'Access', module: me },
   { path: '/api/session', area: 'Access', module: session },
