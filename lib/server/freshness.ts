@@ -3,6 +3,7 @@
 // collector's rounds for RUNNING supervisors, two at a time, never holding the collector up.
 import 'server-only';
 import defaultSocketFactory from 'kafkajs/src/network/socketFactory';
+import type { Kysely } from 'kysely';
 import { getConfig } from '@/lib/config';
 import type { DruidClient } from '@/lib/druid';
 import { createRowParser, type KafkaRecordInput, type RowParser } from '@/lib/ingest';
@@ -11,6 +12,7 @@ import { dueForProbe, FRESHNESS_WINDOW_MS, probeCandidates, probePartitionsByLea
 import type { FreshnessResponse } from '@/lib/operate/monitoring-schemas';
 import { importStoredSpec } from '@/lib/spec';
 import { deleteFreshnessBefore, findFreshnessSamples, insertFreshnessSample, latestFreshnessTimes } from '@/lib/store/freshness';
+import type { StoreTables } from '@/lib/store/schema';
 import { store } from './audit';
 import type { AfterCollect, CollectedSupervisor } from './collected';
 import { druid } from './druid';
@@ -59,6 +61,8 @@ export interface ProbeDetail {
 export type ProbeOutcome =
   | { readonly kind: 'measured'; readonly at: string; readonly freshnessMs: number; readonly seen: boolean; readonly detail: ProbeDetail }
   | { readonly kind: 'skipped'; readonly note: string };
+
+type Db = Kysely<StoreTables>;
 
 const skipped = (note: string): ProbeOutcome => ({ kind: 'skipped', note });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -210,10 +214,6 @@ async function followRow(plan: ProbePlan, record: CaughtRecord, query: ProbeQuer
 
 /** Why the latest probe of a supervisor measured nothing, on this instance; cleared by a measurement. */
 const skipNotes = new Map<string, { at: number; note: string }>();
-const lastProbeAt = new Map<string, number>();
-const inFlight = new Set<string>();
-let seeded: Promise<void> | undefined;
-let lastRetentionAt = 0;
 
 /** Probes one supervisor and keeps what it found: a sample in the store, or the reason there is none. */
 export async function recordFreshnessProbe(target: ProbeTarget, options: ProbeOptions = {}): Promise<ProbeOutcome> {
@@ -228,40 +228,64 @@ export async function recordFreshnessProbe(target: ProbeTarget, options: ProbeOp
   return outcome;
 }
 
-/** After each collector round: starts the probes that are due, without waiting for them. */
-export const freshnessAfterCollect: AfterCollect = async (collection) => {
-  const { freshnessIntervalMs, retentionDays } = getConfig().monitoring;
-  // Where probes resume after a restart, or when this instance takes over collecting.
-  seeded ??= store()
-    .then(({ db }) => latestFreshnessTimes(db))
-    .then((latest) => {
-      for (const [id, at] of latest) if (!lastProbeAt.has(id)) lastProbeAt.set(id, Date.parse(at));
-    })
-    .catch((error) => {
-      seeded = undefined;
-      console.error(`Tributary could not read when freshness was last probed: ${(error as Error).message}`);
-    });
-  await seeded;
+export interface FreshnessSchedulerOptions {
+  /** Probes and records one supervisor; recordFreshnessProbe by default. */
+  readonly probe?: (target: ProbeTarget) => Promise<unknown>;
+  readonly db?: () => Promise<Db>;
+  /** From config.monitoring by default. */
+  readonly intervalMs?: number;
+  readonly retentionDays?: number;
+}
 
-  const now = Date.now();
-  if (now - lastRetentionAt >= RETENTION_EVERY_MS) {
-    lastRetentionAt = now;
-    const before = new Date(now - retentionDays * 24 * 60 * 60 * 1000).toISOString();
-    void store()
-      .then(({ db }) => deleteFreshnessBefore(db, before))
-      .catch((error) => console.error(`Tributary could not remove old freshness samples: ${(error as Error).message}`));
-  }
+/**
+ * The work after each collector round: starts the probes that are due, at most PROBE_SLOTS at a
+ * time, and returns without waiting for them; a failed probe is logged. Old samples go with the
+ * metrics' retention.
+ */
+export function freshnessScheduler(options: FreshnessSchedulerOptions = {}): AfterCollect {
+  const probe = options.probe ?? ((target: ProbeTarget) => recordFreshnessProbe(target));
+  const openDb = options.db ?? (async () => (await store()).db);
+  const lastProbeAt = new Map<string, number>();
+  const inFlight = new Set<string>();
+  let seeded = false;
+  let lastRetentionAt = -Infinity;
 
-  const probeable = new Map<string, CollectedSupervisor>(collection.supervisors.filter((s) => s.spec !== null).map((s) => [s.id, s]));
-  const schedule = [...probeable.values()].map((s) => ({ id: s.id, running: s.status?.state === 'RUNNING' && s.status.suspended !== true }));
-  for (const id of dueForProbe(schedule, lastProbeAt, inFlight, now, freshnessIntervalMs, PROBE_SLOTS - inFlight.size)) {
-    lastProbeAt.set(id, now);
-    inFlight.add(id);
-    void recordFreshnessProbe({ id, spec: probeable.get(id)!.spec })
-      .catch((error) => console.error(`Tributary's freshness probe of supervisor ${id} failed: ${(error as Error).message}`))
-      .finally(() => inFlight.delete(id));
-  }
-};
+  return async function freshnessAfterCollect(collection) {
+    const intervalMs = options.intervalMs ?? getConfig().monitoring.freshnessIntervalMs;
+    const retentionDays = options.retentionDays ?? getConfig().monitoring.retentionDays;
+    const now = collection.at;
+    if (!seeded) {
+      // Where probes resume after a restart, or when this instance takes over collecting.
+      try {
+        for (const [id, at] of await latestFreshnessTimes(await openDb())) if (!lastProbeAt.has(id)) lastProbeAt.set(id, Date.parse(at));
+        seeded = true;
+      } catch (error) {
+        console.error(`Tributary could not read when freshness was last probed: ${(error as Error).message}`);
+      }
+    }
+    if (now - lastRetentionAt >= RETENTION_EVERY_MS) {
+      lastRetentionAt = now;
+      const before = new Date(now - retentionDays * 24 * 60 * 60 * 1000).toISOString();
+      void openDb()
+        .then((db) => deleteFreshnessBefore(db, before))
+        .catch((error) => console.error(`Tributary could not remove old freshness samples: ${(error as Error).message}`));
+    }
+
+    const probeable = new Map<string, CollectedSupervisor>(collection.supervisors.filter((s) => s.spec !== null).map((s) => [s.id, s]));
+    const schedule = [...probeable.values()].map((s) => ({ id: s.id, running: s.status?.state === 'RUNNING' && s.status.suspended !== true }));
+    for (const id of dueForProbe(schedule, lastProbeAt, inFlight, now, intervalMs, PROBE_SLOTS - inFlight.size)) {
+      lastProbeAt.set(id, now);
+      inFlight.add(id);
+      void Promise.resolve()
+        .then(() => probe({ id, spec: probeable.get(id)!.spec }))
+        .catch((error) => console.error(`Tributary's freshness probe of supervisor ${id} failed: ${(error as Error).message}`))
+        .finally(() => inFlight.delete(id));
+    }
+  };
+}
+
+/** The process's freshness probes, for the collector's hooks. */
+export const freshnessAfterCollect: AfterCollect = freshnessScheduler();
 
 /** GET /api/supervisors/{id}/freshness: the last hour's samples and figures, with what limits them. */
 export async function supervisorFreshness(id: string, now = Date.now()): Promise<FreshnessResponse> {
