@@ -22,6 +22,7 @@ import * as validateSpec from './spec/validate/route';
 import * as supervisorAction from './supervisors/[id]/[action]/route';
 import * as freshness from './supervisors/[id]/freshness/route';
 import * as lag from './supervisors/[id]/lag/route';
+import * as metrics from './supervisors/[id]/metrics/route';
 import * as supervisor from './supervisors/[id]/route';
 import * as supervisors from './supervisors/route';
 
@@ -36,6 +37,7 @@ export const API_ROUTES: readonly ApiRouteModule[] = [
   { path: '/api/supervisors', area: 'Supervisors', module: supervisors },
   { path: '/api/supervisors/{id}', area: 'Supervisors', module: supervisor },
   { path: '/api/supervisors/{id}/{action}', area: 'Supervisors', module: supervisorAction },
+  { path: '/api/supervisors/{id}/metrics', area: 'Supervisors', module: metrics },
   { path: '/api/supervisors/{id}/freshness', area: 'Supervisors', module: freshness },
   { path: '/api/supervisors/{id}/lag', area: 'Supervisors', module: lag },
   { path: '/api/query/sql', area: 'Query', module: sql },

@@ -26,7 +26,7 @@ export function DashboardTable({ rows, view, onSort }: { rows: readonly Supervis
             {sortHeader('id', 'Supervisor', 'asc')}
             <th scope="col" className="px-3 py-2">State</th>
             {sortHeader('lag', 'Lag', 'desc', 'text-right')}
-            <th scope="col" className="px-3 py-2">Last 15 min</th>
+            <th scope="col" className="px-3 py-2">Last hour</th>
             <th scope="col" className="px-3 py-2 text-right">Processed</th>
             {sortHeader('errors', 'Errors', 'desc', 'text-right')}
             <th scope="col" className="px-3 py-2 text-right">Tasks</th>

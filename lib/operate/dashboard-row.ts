@@ -7,7 +7,7 @@ import { lagTrend, recentLag, type LagPoint } from './lag-history';
 import type { RecentError, SupervisorRow, Throughput } from './schemas';
 
 /** The dashboard's sparkline covers this much of the lag history. */
-export const SPARKLINE_WINDOW_MS = 15 * 60_000;
+export const SPARKLINE_WINDOW_MS = 60 * 60_000;
 
 /** Supervisor types that read a stream; Druid also lists others (autocompact) that this dashboard is not about. */
 export const STREAM_SUPERVISOR_TYPES = ['kafka', 'kinesis', 'rabbit'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricsRow } from '../store/schema';
-import { bucketStartMs, downsampleRows, keepMsOf, metricPointOf, parseTimeBound, stepForRange } from './metrics-history';
+import { bucketStartMs, downsampleRows, keepMsOf, metricPointOf, parseTimeBound, rowRates, stepForRange, type RowCounts } from './metrics-history';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -128,5 +128,22 @@ describe('parseTimeBound', () => {
     for (const text of ['', 'yesterday', '1h', '-1y', '2026-03-01T12:00:00', '2026-13-01T00:00:00Z', '1700000000000']) {
       expect(parseTimeBound(text, NOW), text).toBeUndefined();
     }
+  });
+});
+
+describe('rowRates', () => {
+  const counts = (processed: number, unparseable = 0): RowCounts => ({ processed, processedWithError: 0, unparseable, thrownAway: 0 });
+  const minute = counts(3, 0.5);
+
+  it('divides the growth of Druid’s totals by the seconds between two readings of the same tasks', () => {
+    const previous = { atMs: 0, taskIds: ['a', 'b'], totals: counts(1_000, 10) };
+    expect(rowRates({ atMs: 15_000, taskIds: ['b', 'a'], totals: counts(2_500, 40) }, previous, minute)).toEqual(counts(100, 2));
+  });
+
+  it('falls back to Druid’s 1-minute averages on the first reading, after new tasks start, or when totals went back', () => {
+    const previous = { atMs: 0, taskIds: ['a'], totals: counts(1_000) };
+    expect(rowRates({ atMs: 15_000, taskIds: ['a'], totals: counts(2_000) }, undefined, minute)).toBe(minute);
+    expect(rowRates({ atMs: 15_000, taskIds: ['c'], totals: counts(2_000) }, previous, minute)).toBe(minute);
+    expect(rowRates({ atMs: 15_000, taskIds: ['a'], totals: counts(10) }, previous, minute)).toBe(minute);
   });
 });

@@ -1,6 +1,7 @@
 // Stored supervisor history at three resolutions: the collector's own samples, 1-minute and
 // 10-minute aggregates. Pure: which resolution a range reads, how samples fold into a bucket,
 // and how a stored row reads as a chart point. lib/store keeps the rows; this says what they mean.
+import { z } from 'zod';
 import type { MetricsRow } from '../store/schema';
 import type { MetricPoint } from './monitoring-schemas';
 
@@ -153,3 +154,54 @@ export function parseTimeBound(text: string, nowMs: number): number | undefined 
 }
 
 export const TIME_BOUND_HINT = 'must be now, a time before now such as -15m, -1h, -7d, or an ISO-8601 time such as 2026-03-01T12:00:00Z';
+
+/** Rows Druid counted, or rows per second: the four figures a sample keeps. */
+export interface RowCounts {
+  readonly processed: number;
+  readonly processedWithError: number;
+  readonly unparseable: number;
+  readonly thrownAway: number;
+}
+
+/** A supervisor's row totals as read at one moment, with the tasks they are the totals of. */
+export interface RowTotalsReading {
+  readonly atMs: number;
+  /** The active tasks' ids: totals count from each task's start, so other tasks mean other totals. */
+  readonly taskIds: readonly string[];
+  readonly totals: RowCounts;
+}
+
+const COUNT_KEYS = ['processed', 'processedWithError', 'unparseable', 'thrownAway'] as const;
+
+/**
+ * Rows per second since the previous reading, from Druid's totals: exact over the whole interval.
+ * When there is no previous reading, or the tasks changed (totals start again at 0), Druid's own
+ * 1-minute moving averages stand in.
+ */
+export function rowRates(current: RowTotalsReading, previous: RowTotalsReading | undefined, minuteAverages: RowCounts): RowCounts {
+  const sameTasks = previous !== undefined && previous.taskIds.length === current.taskIds.length && previous.taskIds.every((id) => current.taskIds.includes(id));
+  const seconds = previous ? (current.atMs - previous.atMs) / 1000 : 0;
+  if (!previous || !sameTasks || seconds <= 0 || COUNT_KEYS.some((key) => current.totals[key] < previous.totals[key])) return minuteAverages;
+  return Object.fromEntries(COUNT_KEYS.map((key) => [key, (current.totals[key] - previous.totals[key]) / seconds])) as unknown as RowCounts;
+}
+
+const timeBound = z
+  .string()
+  .transform((text, ctx) => {
+    const ms = parseTimeBound(text, Date.now());
+    if (ms === undefined) {
+      ctx.addIssue({ code: 'custom', message: TIME_BOUND_HINT });
+      return z.NEVER;
+    }
+    return ms;
+  })
+  .optional();
+
+/** GET /api/supervisors/{id}/metrics?since=&until= — the last hour unless asked otherwise. */
+export const MetricsQuerySchema = z
+  .object({
+    since: timeBound.describe('Start of the range (inclusive): now, -15m, -1h, -7d, -2w, or an ISO-8601 time. Default: an hour before until.'),
+    until: timeBound.describe('End of the range (exclusive), in the same forms. Default: now.'),
+  })
+  .refine((query) => query.since === undefined || query.until === undefined || query.since < query.until, { path: ['since'], message: 'must be before until' });
+export type MetricsQuery = z.infer<typeof MetricsQuerySchema>;

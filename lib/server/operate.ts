@@ -1,10 +1,13 @@
 // Server side of the dashboard: the Overlord is read once per refresh interval and that answer is
 // shared by every viewer (single-flight), fanning out per supervisor with bounded concurrency and
-// per-call timeouts. Each refresh also samples aggregate lag into a per-supervisor ring buffer.
+// per-call timeouts. The sparklines draw the lag the collector stored over the last hour, so a fresh
+// page shows the past at once; each refresh also keeps Druid's lag in a per-supervisor ring buffer,
+// which stands in for a supervisor the store has no samples of (no instance collects).
 import 'server-only';
 import { isDruidError, type DruidError, type SupervisorStats, type SupervisorStatus } from '@/lib/druid';
 import { appendLagPoint, dashboardRow, readsAStream, type LagPoint, type SupervisorList } from '@/lib/operate';
 import { druid } from './druid';
+import { storedLagHistories } from './metrics';
 
 export const REFRESH_MS = 5_000;
 const LIST_TIMEOUT_MS = 8_000;
@@ -58,14 +61,32 @@ async function settle<T>(promise: Promise<T>): Promise<{ value?: T; error?: stri
   }
 }
 
+let storeProblem: string | undefined;
+
+/** The stored lag histories, or none when the store cannot be read (said once in the log, not every refresh). */
+async function storedLag(): Promise<ReadonlyMap<string, readonly LagPoint[]> | undefined> {
+  try {
+    const histories = await storedLagHistories();
+    storeProblem = undefined;
+    return histories;
+  } catch (error) {
+    const problem = describeFailure(error);
+    if (problem !== storeProblem) console.error(`The dashboard's lag history could not be read from Tributary's store; it shows what this instance saw: ${problem}`);
+    storeProblem = problem;
+    return undefined;
+  }
+}
+
 async function refresh(): Promise<SupervisorList> {
   const client = druid().supervisors;
-  const entries = (await client.listWithState({ timeoutMs: LIST_TIMEOUT_MS })).filter(readsAStream);
+  const [all, stored] = await Promise.all([client.listWithState({ timeoutMs: LIST_TIMEOUT_MS }), storedLag()]);
+  const entries = all.filter(readsAStream);
   const rows = await mapBounded(entries, FAN_OUT_CONCURRENCY, async (entry) => {
     const options = { timeoutMs: STATUS_TIMEOUT_MS };
     const [status, stats] = await Promise.all([settle<SupervisorStatus>(client.status(entry.id, options)), settle<SupervisorStats>(client.stats(entry.id, options))]);
     if (status.value) recordLag(entry.id, status.value.payload.aggregateLag ?? null);
-    return dashboardRow({ entry, status: status.value, statusError: status.error, stats: stats.value, lagHistory: lagHistoryOf(entry.id) });
+    const history = stored?.get(entry.id);
+    return dashboardRow({ entry, status: status.value, statusError: status.error, stats: stats.value, lagHistory: history?.length ? history : lagHistoryOf(entry.id) });
   });
   // Terminated supervisors leave the list; their lag history goes with them.
   const listed = new Set(entries.map((entry) => entry.id));
