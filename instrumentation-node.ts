@@ -3,6 +3,7 @@
 import { ConfigError, getConfig } from './lib/config';
 import { UsersFileError } from './lib/http/users-file';
 import { accessStartupNotes } from './lib/server/access';
+import { startCollector } from './lib/server/collector';
 import { installPeerAddressHook } from './lib/server/peer-address';
 
 // First, so route handlers learn which address each connection came from (lib/server/peer-address.ts).
@@ -15,3 +16,7 @@ try {
   console.error(`\n${error.message}\n`);
   process.exit(1);
 }
+
+// Samples every supervisor into the store whether or not anyone watches (unless TRIBUTARY_COLLECT=false);
+// the work that follows each round (alerts, freshness probes) is passed here.
+startCollector([]);
