@@ -11,6 +11,7 @@ const NAV = [
   { href: '/load', label: 'Load' },
   { href: '/supervisors', label: 'Supervisors' },
   { href: '/query', label: 'Query' },
+  { href: '/alerts', label: 'Alerts' },
   { href: '/audit', label: 'Audit', need: 'admin' },
 ] as const;
 
