@@ -112,6 +112,15 @@ describe('a freshness probe', () => {
     expect((await readRoute('fresh')).samples).toEqual([{ time: outcome.at, freshnessMs: outcome.freshnessMs, seen: false }]);
   });
 
+  it("counts from a producer's old timestamp, and says so", async () => {
+    const stamped = Date.now() - 60_000;
+    const outcome = await freshness.recordFreshnessProbe({ id: 'replay', spec: spec('replay') }, { kafka: fakeKafka('replay', [message(stamped, '/', 'click')], stamped), druid: fakeDruid(1).client });
+    expect(outcome).toMatchObject({ kind: 'measured', seen: true, detail: { note: expect.stringMatching(/^The probed message reached Kafka 60 s after its Kafka timestamp/) } });
+    if (outcome.kind !== 'measured') return;
+    expect(outcome.freshnessMs).toBeGreaterThanOrEqual(60_000);
+    expect((await readRoute('replay')).note).toMatch(/freshness counts from that timestamp$/);
+  });
+
   it('says why when no message becomes a row, and the route shows it', async () => {
     const druid = fakeDruid(1);
     const filtered = await freshness.recordFreshnessProbe(

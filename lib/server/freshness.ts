@@ -22,7 +22,7 @@ const PROBE_SLOTS = 2;
 /** One Fetch waits this long for a message to be written; the probe asks twice before calling the topic idle. */
 const MESSAGE_WAIT_MS = 5_000;
 const MESSAGE_WAIT_ROUNDS = 2;
-/** After this long from its Kafka timestamp, a message not yet queryable is recorded as not seen. */
+/** After this long from when the probe caught it, a message not yet queryable is recorded as not seen. */
 const GIVE_UP_MS = 30_000;
 const QUERY_EVERY_MS = 100;
 const QUERY_TIMEOUT_MS = 5_000;
@@ -30,6 +30,8 @@ const QUERY_TIMEOUT_MS = 5_000;
 const CANDIDATES = 5;
 const FETCH_PARTITION_BYTES = 256 * 1024;
 const FETCH_MAX_BYTES = 4 * 1024 * 1024;
+/** A message caught this long after its Kafka timestamp had it set by its producer, not by its arrival. */
+const PRODUCER_DELAY_NOTE_MS = 10_000;
 const RETENTION_EVERY_MS = 10 * 60 * 1000;
 
 export interface ProbeTarget {
@@ -182,9 +184,15 @@ function firstMessages(kafka: KafkaClient, topic: string, byLeader: Map<number, 
 /** Queries the datasource for the message's row until it is there or the probe gives up. */
 async function followRow(plan: ProbePlan, record: CaughtRecord, query: ProbeQuery, caughtAt: number, options: ProbeOptions): Promise<ProbeOutcome> {
   const client = options.druid ?? druid();
-  const giveUpAt = record.timestamp + (options.giveUpMs ?? GIVE_UP_MS);
-  // A rolled-up row gathers every message of its time bucket and dimensions: one may have made it before this one.
-  const note = plan.rollup ? 'Rolled-up datasource: a row of the same time and dimensions may exist before the probed message lands, so freshness may read early' : undefined;
+  // From when the probe had the message: a producer's timestamp may be old, or ahead of this clock.
+  const giveUpAt = caughtAt + (options.giveUpMs ?? GIVE_UP_MS);
+  const producerDelayMs = caughtAt - record.timestamp;
+  const note = plan.rollup
+    ? // A rolled-up row gathers every message of its time bucket and dimensions: one may have made it before this one.
+      'Rolled-up datasource: a row of the same time and dimensions may exist before the probed message lands, so freshness may read early'
+    : producerDelayMs > PRODUCER_DELAY_NOTE_MS
+      ? `The probed message reached Kafka ${Math.round(producerDelayMs / 1000)} s after its Kafka timestamp (its producer sets it): freshness counts from that timestamp`
+      : undefined;
   const base = { partition: record.partition, offset: record.offset, kafkaTimestamp: record.timestamp, caughtAt, columns: query.columns, ...(note ? { note } : {}) };
   let queries = 0;
   let lastError: string | undefined;
@@ -209,7 +217,7 @@ async function followRow(plan: ProbePlan, record: CaughtRecord, query: ProbeQuer
     await sleep(Math.max(0, QUERY_EVERY_MS - (Date.now() - sent)));
   } while (Date.now() < giveUpAt);
   const now = Date.now();
-  return { kind: 'measured', at: new Date(now).toISOString(), freshnessMs: now - record.timestamp, seen: false, detail: { ...base, queries, ...(lastError ? { lastError: lastError.slice(0, 500) } : {}) } };
+  return { kind: 'measured', at: new Date(now).toISOString(), freshnessMs: Math.max(0, now - record.timestamp), seen: false, detail: { ...base, queries, ...(lastError ? { lastError: lastError.slice(0, 500) } : {}) } };
 }
 
 /** Why the latest probe of a supervisor measured nothing, on this instance; cleared by a measurement. */
