@@ -3,7 +3,9 @@
 import { ConfigError, getConfig } from './lib/config';
 import { UsersFileError } from './lib/http/users-file';
 import { accessStartupNotes } from './lib/server/access';
+import { alertsAfterCollect } from './lib/server/alerts';
 import { startCollector } from './lib/server/collector';
+import { freshnessAfterCollect } from './lib/server/freshness';
 import { installPeerAddressHook } from './lib/server/peer-address';
 
 // First, so route handlers learn which address each connection came from (lib/server/peer-address.ts).
@@ -18,5 +20,5 @@ try {
 }
 
 // Samples every supervisor into the store whether or not anyone watches (unless TRIBUTARY_COLLECT=false);
-// the work that follows each round (alerts, freshness probes) is passed here.
-startCollector([]);
+// after each round, on the instance that collects, alerts are evaluated and freshness probes started.
+startCollector([alertsAfterCollect, freshnessAfterCollect]);
