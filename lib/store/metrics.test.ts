@@ -143,6 +143,15 @@ describe.each(backends)('supervisor history on $name', (backend) => {
     expect(Number(count)).toBe(0);
   });
 
+  it('folds samples on either side of days when nothing was collected', async () => {
+    await insertMetrics(store.db, [...samples(T0, T0 + 2 * MINUTE), ...samples(T0 + 5 * DAY, T0 + 5 * DAY + 2 * MINUTE)]);
+    await maintainMetrics(store.db, { nowMs: T0 + 2 * MINUTE, retentionDays: 30, graceMs: 0 });
+    const result = await maintainMetrics(store.db, { nowMs: T0 + 5 * DAY + 20 * MINUTE, retentionDays: 30, graceMs: 0 });
+    expect(result.written).toEqual({ 60: 2, 600: 2 });
+    const tens = await readMetrics(store.db, 'clicks', { since: iso(T0), until: iso(T0 + 6 * DAY), stepS: 600 });
+    expect(tens.map((r) => r.at)).toEqual([iso(T0), iso(T0 + 5 * DAY)]);
+  });
+
   it('reads a coarse range up to now, folding the newest minutes not yet downsampled', async () => {
     await insertMetrics(store.db, samples(T0, T0 + 30 * MINUTE, { totalLag: '5' }));
     await maintainMetrics(store.db, { nowMs: T0 + 20 * MINUTE, retentionDays: 30, graceMs: 0 });

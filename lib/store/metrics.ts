@@ -86,21 +86,19 @@ export interface MaintenanceResult {
 async function downsample(db: Db, stepS: 60 | 600, nowMs: number, graceMs: number): Promise<number> {
   const source = finerStepOf(stepS);
   const newest = await db.selectFrom('supervisorMetrics').select((eb) => eb.fn.max('at').as('at')).where('stepS', '=', stepS).executeTakeFirst();
-  let from: number;
-  if (newest?.at) from = Date.parse(newest.at) + stepS * 1000;
-  else {
-    const oldest = await db.selectFrom('supervisorMetrics').select((eb) => eb.fn.min('at').as('at')).where('stepS', '=', source).executeTakeFirst();
-    if (!oldest?.at) return 0;
-    from = bucketStartMs(Date.parse(oldest.at), stepS);
-  }
   const until = bucketStartMs(nowMs - graceMs, stepS);
   let written = 0;
-  for (let start = from; start < until; start += DOWNSAMPLE_WINDOW_MS[stepS]) {
+  for (let start = newest?.at ? Date.parse(newest.at) + stepS * 1000 : 0; start < until; ) {
+    // Skips a stretch with nothing to fold (no instance collected) in one step.
+    const next = await db.selectFrom('supervisorMetrics').select((eb) => eb.fn.min('at').as('at')).where('stepS', '=', source).where('at', '>=', iso(start)).where('at', '<', iso(until)).executeTakeFirst();
+    if (!next?.at) break;
+    start = bucketStartMs(Date.parse(next.at), stepS);
     const end = Math.min(until, start + DOWNSAMPLE_WINDOW_MS[stepS]);
     const rows = await db.selectFrom('supervisorMetrics').selectAll().where('stepS', '=', source).where('at', '>=', iso(start)).where('at', '<', iso(end)).execute();
     const folded = downsampleRows(rows, stepS);
     await insertMetrics(db, folded);
     written += folded.length;
+    start = end;
   }
   return written;
 }
