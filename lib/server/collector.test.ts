@@ -138,8 +138,9 @@ describe('one round', () => {
 });
 
 describe('the collector', () => {
-  it('logs a failed round with the reason, and the next one tries again', async () => {
+  it('logs a failed round with the reason once, tries again each interval, and says when it collects again', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const seen: Collection[] = [];
     const instance = collector.createCollector({ intervalMs: 15_000, retentionDays: 30, hooks: [async (collection) => void seen.push(collection)] });
     try {
@@ -147,11 +148,17 @@ describe('the collector', () => {
       expect(await instance.tick(NOW)).toBe('failed');
       expect(errors.mock.calls.map((call) => String(call[0])).join('\n')).toContain("Tributary's collector round failed, the next one tries again in 15 s: the Overlord is restarting");
       expect(seen).toEqual([]);
+      // Still down for the same reason: not said again.
+      const said = errors.mock.calls.length;
+      expect(await instance.tick(NOW + 15_000)).toBe('failed');
+      expect(errors.mock.calls.slice(said).filter((call) => String(call[0]).includes('collector'))).toEqual([]);
       overlordDown = false;
-      expect(await instance.tick(NOW + 15_000)).toBe('collected');
-      expect(seen.map((c) => c.at)).toEqual([NOW + 15_000]);
+      expect(await instance.tick(NOW + 30_000)).toBe('collected');
+      expect(seen.map((c) => c.at)).toEqual([NOW + 30_000]);
+      expect(logs).toHaveBeenCalledWith("Tributary's collector is collecting again after 2 failed rounds.");
     } finally {
       errors.mockRestore();
+      logs.mockRestore();
       await instance.stop();
     }
   });

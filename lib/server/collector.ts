@@ -191,6 +191,15 @@ export function createCollector(options: CollectorOptions): Collector {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
+  // A Druid or store that stays down is said once per reason, not every interval.
+  const failures: { count: number; reason?: string } = { count: 0 };
+  const failed = (reason: string): RoundOutcome => {
+    failures.count++;
+    if (reason !== failures.reason) console.error(`Tributary's collector round failed, the next one tries again in ${Math.round(options.intervalMs / 1000)} s: ${reason}`);
+    failures.reason = reason;
+    return 'failed';
+  };
+
   async function runRound(now: number): Promise<RoundOutcome> {
     let db: Db;
     try {
@@ -201,15 +210,13 @@ export function createCollector(options: CollectorOptions): Collector {
         return 'standby';
       }
     } catch (error) {
-      console.error(`Tributary's collector skipped a round: the store could not be used: ${describeFailure(error)}`);
-      return 'failed';
+      return failed(`the store could not be used: ${describeFailure(error)}`);
     }
     let collection: Collection;
     try {
       collection = await gather(memory, db, now);
     } catch (error) {
-      console.error(`Tributary's collector round failed, the next one tries again in ${Math.round(options.intervalMs / 1000)} s: ${describeFailure(error)}`);
-      return 'failed';
+      return failed(describeFailure(error));
     }
     for (const hook of options.hooks) {
       try {
@@ -226,6 +233,9 @@ export function createCollector(options: CollectorOptions): Collector {
         console.error(`Tributary's collector could not downsample or trim the stored history: ${describeFailure(error)}`);
       }
     }
+    if (failures.count > 0) console.log(`Tributary's collector is collecting again after ${failures.count} failed round${failures.count === 1 ? '' : 's'}.`);
+    failures.count = 0;
+    failures.reason = undefined;
     return 'collected';
   }
 
