@@ -41,6 +41,11 @@ describe('a supervisor that is not RUNNING', () => {
     expect(fire[0]).toMatchObject({ supervisor: 'clicks', since: at(2), message: 'clicks has been SUSPENDED for 6 min' });
   });
 
+  it('with no waiting period, fires on the first sample that shows it', () => {
+    const { fire } = evaluate([{ ...rule('not-running'), forMinutes: 0 }], { clicks: [point(0), point(1, { state: 'PENDING' })] });
+    expect(fire.map((a) => [a.since, a.message])).toEqual([[at(1), 'clicks has been PENDING']]);
+  });
+
   it('does not fire again while it fires, and resolves once when it runs again', () => {
     const firing = [{ rule: 'not-running', supervisor: 'clicks', since: at(2) }];
     expect(evaluate([rule('not-running')], { clicks: series(12, suspendedFrom(2)) }, firing)).toEqual({ fire: [], resolve: [] });

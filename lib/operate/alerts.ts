@@ -169,8 +169,11 @@ function figures(rule: AlertRule, point: MetricPoint): Record<string, unknown> {
 function firingMessage(rule: AlertRule, supervisor: string, point: MetricPoint, heldMs: number): string {
   const held = formatDuration(heldMs);
   switch (rule.kind) {
-    case 'not-running':
-      return point.state !== null && !WORKING_STATES.has(point.state) ? `${supervisor} has been ${point.state} for ${held}` : `${supervisor} has been unhealthy for ${held} (state ${point.state})`;
+    case 'not-running': {
+      // A rule with no waiting period fires on the first sample: "for 0 s" would read oddly.
+      const lasting = heldMs >= 1000 ? ` for ${held}` : '';
+      return point.state !== null && !WORKING_STATES.has(point.state) ? `${supervisor} has been ${point.state}${lasting}` : `${supervisor} has been unhealthy${lasting} (state ${point.state})`;
+    }
     case 'time-lag':
       return `${supervisor}'s time lag is ${formatDuration(point.maxTimeLagMs ?? 0)}, above ${formatDuration(rule.threshold * MINUTE_MS)}`;
     case 'no-rows':
