@@ -54,6 +54,26 @@ describe('lag while tasks read', () => {
     expect(r.partitions[0]).toMatchObject({ currentOffset: '5000', latestOffset: '5600', lag: '600', timeLagMs: 30_000 });
   });
 
+  it('compares tasks that only publish (just suspended) with Kafka’s end offset now, as they read no further', () => {
+    const publishing = status({
+      suspended: true,
+      state: 'SUSPENDED',
+      detailedState: 'SUSPENDED',
+      activeTasks: [],
+      publishingTasks: [{ id: 'index_kafka_clicks_a', currentOffsets: { '0': 20, '1': 20 } }],
+      latestOffsets: { '0': 20, '1': 20 },
+      minimumLag: { '0': 0, '1': 0 },
+      offsetsLastUpdated: REFRESHED,
+    });
+    const { report: r } = report(publishing, kafka({ 0: '170', 1: '170' }), { 0: { offset: '20', timestamp: NOW - 600_000 }, 1: { offset: '20', timestamp: NOW - 599_999 } });
+    expect(r.offsetSource).toBe('tasks');
+    expect(r.measuredAt).toBe(new Date(NOW).toISOString());
+    expect(r.partitions.map((p) => [p.lag, p.timeLagMs])).toEqual([
+      ['150', 600_000],
+      ['150', 599_999],
+    ]);
+  });
+
   it('keeps offsets past 2^53 exact', () => {
     const big = status({
       activeTasks: [{ id: 't', currentOffsets: { '0': '9007199254740993' } }],
@@ -137,7 +157,7 @@ describe('lag without tasks', () => {
     ]);
     expect(r.totalLag).toBeNull();
     expect(r.direction).toBe('unknown');
-    expect(r.problems).toEqual(['Druid reports no offsets for this supervisor: no task is reading and it has committed none yet.']);
+    expect(r.problems).toEqual(['Druid lists no offsets for this supervisor now: no task reads or publishes, and its status names no committed offsets (none yet, or not again since a suspend or a restart of the Overlord).']);
   });
 
   it('reads zero time lag when only transaction markers were unread, and flags offsets past the end', () => {

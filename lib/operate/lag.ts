@@ -10,6 +10,8 @@ export type LagDirection = LagReport['direction'];
 /** Where Druid is in each partition, and what it last saw as each partition's end. */
 export interface DruidPositions {
   readonly source: OffsetSource;
+  /** Whether a task is reading, so that the positions move; publishing tasks and committed offsets stay put. */
+  readonly reading: boolean;
   /** Milliseconds since 1970 at which `current` was true. */
   readonly measuredAt: number;
   readonly current: ReadonlyMap<number, bigint>;
@@ -65,10 +67,11 @@ function offsetsOf(record: Readonly<Record<string, string>> | null | undefined):
 }
 
 /**
- * Druid's position per partition. While tasks read, the furthest of their currentOffsets (a
- * publishing task and its replacement may both report a partition), as of Druid's offsetsLastUpdated.
- * Without tasks (suspended, unhealthy, between task groups), the offsets Druid committed: its
- * latestOffsets minus its minimumLag, which Druid keeps reporting then; true now, as they do not move.
+ * Druid's position per partition. With tasks, the furthest of their currentOffsets (a publishing
+ * task and its replacement may both report a partition): as of Druid's offsetsLastUpdated while one
+ * reads, else true now, as a task that only publishes (after a suspend, at the end of its duration)
+ * reads no further. Without tasks (suspended, unhealthy, between task groups), the offsets Druid
+ * committed: its latestOffsets minus its minimumLag, which Druid keeps reporting then; true now too.
  */
 export function druidPositions(status: SupervisorStatusPayload, now: number): DruidPositions {
   const druidLatest = offsetsOf(status.latestOffsets);
@@ -79,30 +82,35 @@ export function druidPositions(status: SupervisorStatusPayload, now: number): Dr
     if (lag !== undefined) committed.set(partition, latest - lag);
   }
   const fromTasks = new Map<number, bigint>();
-  for (const task of [...(status.activeTasks ?? []), ...(status.publishingTasks ?? [])]) {
-    for (const [partition, offset] of offsetsOf(task.currentOffsets)) {
-      const seen = fromTasks.get(partition);
-      if (seen === undefined || offset > seen) fromTasks.set(partition, offset);
+  let reading = false;
+  for (const [tasks, active] of [[status.activeTasks, true], [status.publishingTasks, false]] as const) {
+    for (const task of tasks ?? []) {
+      for (const [partition, offset] of offsetsOf(task.currentOffsets)) {
+        reading ||= active;
+        const seen = fromTasks.get(partition);
+        if (seen === undefined || offset > seen) fromTasks.set(partition, offset);
+      }
     }
   }
   if (fromTasks.size > 0) {
     const updated = status.offsetsLastUpdated ? Date.parse(status.offsetsLastUpdated) : NaN;
     for (const [partition, offset] of committed) if (!fromTasks.has(partition)) fromTasks.set(partition, offset);
-    return { source: 'tasks', measuredAt: Number.isNaN(updated) ? now : Math.min(updated, now), current: fromTasks, druidLatest };
+    return { source: 'tasks', reading, measuredAt: reading && !Number.isNaN(updated) ? Math.min(updated, now) : now, current: fromTasks, druidLatest };
   }
-  return { source: committed.size > 0 ? 'committed' : 'none', measuredAt: now, current: committed, druidLatest };
+  return { source: committed.size > 0 ? 'committed' : 'none', reading: false, measuredAt: now, current: committed, druidLatest };
 }
 
 /**
  * Each partition's current offset and the end offset to compare it with. Kafka's and Druid's
  * partitions are joined, so one Druid has not found yet, or one Kafka no longer lists, still shows.
  *
- * Tasks' offsets are up to offsetFetchPeriod (30 s by default) old, while Kafka's end offset is read
- * now: their difference would count everything written since as lag, and a caught-up supervisor on
- * a busy topic would look behind. So they are compared with the end offsets Druid read in the same
- * refresh (latestOffsets) when it has one for the partition that is not behind the task's position
- * (else it predates it). Committed offsets do not move, so they are compared with Kafka's end offset
- * now, which is right even when Druid's own figures are stale (suspended, unhealthy, tasks gone).
+ * Reading tasks' offsets are up to offsetFetchPeriod (30 s by default) old, while Kafka's end offset
+ * is read now: their difference would count everything written since as lag, and a caught-up
+ * supervisor on a busy topic would look behind. So they are compared with the end offsets Druid read
+ * in the same refresh (latestOffsets) when it has one for the partition that is not behind the task's
+ * position (else it predates it). Positions that do not move (committed offsets, tasks that only
+ * publish) are compared with Kafka's end offset now, which is right even when Druid's own figures are
+ * stale (suspended, unhealthy, tasks gone).
  */
 export function planLag(positions: DruidPositions, kafka: KafkaEndOffsets): PartitionPlan[] {
   const ids = [...new Set([...kafka.partitions.keys(), ...positions.current.keys(), ...(positions.source === 'tasks' ? positions.druidLatest.keys() : [])])].sort((a, b) => a - b);
@@ -115,7 +123,7 @@ export function planLag(positions: DruidPositions, kafka: KafkaEndOffsets): Part
       const problem = positions.source === 'none' ? undefined : `Druid has no offset for it yet`;
       return { partition, current, end: kafkaEnd ?? druidEnd ?? null, problem };
     }
-    if (positions.source === 'tasks' && druidEnd !== undefined && druidEnd >= current) return { partition, current, end: druidEnd };
+    if (positions.reading && druidEnd !== undefined && druidEnd >= current) return { partition, current, end: druidEnd };
     if (kafkaEnd !== undefined) {
       if (kafkaEnd < current) return { partition, current, end: kafkaEnd, problem: `Druid's offset ${current} is past Kafka's end offset ${kafkaEnd} (was the topic recreated?)` };
       return { partition, current, end: kafkaEnd };
@@ -143,7 +151,7 @@ export function lagReport(input: LagInput): { report: LagReport; measurement: La
   const plans = planLag(positions, input.kafka);
   const problems: string[] = [];
   if (input.kafka.problem) problems.push(input.kafka.problem);
-  if (positions.source === 'none') problems.push('Druid reports no offsets for this supervisor: no task is reading and it has committed none yet.');
+  if (positions.source === 'none') problems.push('Druid lists no offsets for this supervisor now: no task reads or publishes, and its status names no committed offsets (none yet, or not again since a suspend or a restart of the Overlord).');
   const perPartition: { partition: number; text: string }[] = [];
   const measured = new Map<number, { current: bigint; end: bigint }>();
   const partitions = plans.map((plan): PartitionLag => {
