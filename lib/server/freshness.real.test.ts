@@ -63,6 +63,9 @@ afterAll(async () => {
   await producer?.disconnect().catch(() => undefined);
   const { druidUrl } = testStack();
   await fetch(`${druidUrl}/druid/indexer/v1/supervisor/${ID}/terminate`, { method: 'POST' }).catch(() => undefined);
+  // Its task would publish and wait for handoff, holding one of the indexer's few slots: it is shut down instead.
+  const tasks = (await (await fetch(`${druidUrl}/druid/indexer/v1/tasks?state=running&datasource=${ID}`)).json().catch(() => [])) as { id: string }[];
+  for (const task of tasks) await fetch(`${druidUrl}/druid/indexer/v1/task/${encodeURIComponent(task.id)}/shutdown`, { method: 'POST' }).catch(() => undefined);
   await fetch(`${druidUrl}/druid/coordinator/v1/datasources/${ID}`, { method: 'DELETE' }).catch(() => undefined);
   await deleteTopics(ID);
   await audit?.closeStore();
