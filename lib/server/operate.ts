@@ -63,10 +63,17 @@ async function settle<T>(promise: Promise<T>): Promise<{ value?: T; error?: stri
 
 let storeProblem: string | undefined;
 
-/** The stored lag histories, or none when the store cannot be read (said once in the log, not every refresh). */
+/** A store slower than this does not hold up the dashboard: the refresh draws what this instance saw. */
+const STORED_LAG_TIMEOUT_MS = 1_500;
+
+/** The stored lag histories, or none when the store cannot be read in time (said once in the log, not every refresh). */
 async function storedLag(): Promise<ReadonlyMap<string, readonly LagPoint[]> | undefined> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    const histories = await storedLagHistories();
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${STORED_LAG_TIMEOUT_MS} ms`)), STORED_LAG_TIMEOUT_MS);
+    });
+    const histories = await Promise.race([storedLagHistories(), late]);
     storeProblem = undefined;
     return histories;
   } catch (error) {
@@ -74,6 +81,8 @@ async function storedLag(): Promise<ReadonlyMap<string, readonly LagPoint[]> | u
     if (problem !== storeProblem) console.error(`The dashboard's lag history could not be read from Tributary's store; it shows what this instance saw: ${problem}`);
     storeProblem = problem;
     return undefined;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
