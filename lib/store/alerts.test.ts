@@ -85,6 +85,12 @@ describe.each(backends)('alerts in the store on $name', (backend) => {
     expect(await openAlertEvent(store.db, event({ firedAt: '2026-03-01T11:00:00.000Z' }))).toEqual(expect.any(Number));
   });
 
+  it('records one alert when several callers open it at once, as two instances might', async () => {
+    const ids = await Promise.all(Array.from({ length: 6 }, () => openAlertEvent(store.db, event())));
+    expect(ids.filter((id) => id !== undefined)).toHaveLength(1);
+    expect(await openAlertEvents(store.db)).toHaveLength(1);
+  });
+
   it('records when each notice reached the webhooks, or why it did not', async () => {
     const id = (await openAlertEvent(store.db, event()))!;
     await recordAlertDelivery(store.db, id, 'firing', { at: '2026-03-01T10:05:01.000Z', error: null });

@@ -39,21 +39,17 @@ export async function recentAlertEvents(db: Db, limit: number): Promise<AlertEve
 
 /**
  * Records an alert that starts firing, unless the same rule already fires for the supervisor:
- * the id of the new event, or undefined when one was open already.
+ * the id of the new event, or undefined when one was open already. The store's unique index on
+ * open alerts decides, so callers racing each other get one event between them.
  */
 export async function openAlertEvent(db: Db, event: NewAlertEventRow): Promise<number | undefined> {
-  return db.transaction().execute(async (trx) => {
-    const open = await trx
-      .selectFrom('alertEvents')
-      .select('id')
-      .where('ruleId', '=', event.ruleId)
-      .where('supervisorId', '=', event.supervisorId)
-      .where('resolvedAt', 'is', null)
-      .executeTakeFirst();
-    if (open) return undefined;
-    const { id } = await trx.insertInto('alertEvents').values(event).returning('id').executeTakeFirstOrThrow();
-    return Number(id);
-  });
+  const inserted = await db
+    .insertInto('alertEvents')
+    .values({ ...event, resolvedAt: null })
+    .onConflict((conflict) => conflict.columns(['ruleId', 'supervisorId']).where('resolvedAt', 'is', null).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted === undefined ? undefined : Number(inserted.id);
 }
 
 /** Resolves an open alert, its detail now saying how it ended; false when it was resolved already (so only one caller notifies). */

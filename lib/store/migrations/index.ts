@@ -3,8 +3,10 @@
 import type { Migration } from 'kysely';
 import * as auditTrail from './0001-audit-trail';
 import * as monitoring from './0002-monitoring';
+import * as oneOpenAlert from './0003-one-open-alert';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-audit-trail': auditTrail,
   '0002-monitoring': monitoring,
+  '0003-one-open-alert': oneOpenAlert,
 };
