@@ -218,3 +218,14 @@ describe('rates, direction and time to drain', () => {
     expect(r).toMatchObject({ totalLag: '1500', producedPerSec: 5, consumedPerSec: 10, direction: 'draining', etaSeconds: 300 });
   });
 });
+
+describe('a supervisor of several topics', () => {
+  it('says lag from Kafka is for one topic only, instead of reading its pattern as a topic', () => {
+    const pattern = status({ stream: 'clicks-.*', activeTasks: [{ id: 't', currentOffsets: { 'clicks-eu:0': 10, 'clicks-us:0': 12 } }], latestOffsets: { 'clicks-eu:0': 10, 'clicks-us:0': 15 }, offsetsLastUpdated: REFRESHED });
+    const positions = druidPositions(pattern, NOW);
+    const { report: r } = lagReport({ supervisorId: 'clicks', topic: 'clicks-.*', positions, kafka: { partitions: new Map() }, unread: new Map() });
+    expect(r.partitions).toEqual([]);
+    expect(r.totalLag).toBeNull();
+    expect(r.problems).toEqual(['This supervisor reads every topic matching "clicks-.*": lag from Kafka is given for supervisors of one topic only.']);
+  });
+});

@@ -12,6 +12,8 @@ export interface DruidPositions {
   readonly source: OffsetSource;
   /** Whether a task is reading, so that the positions move; publishing tasks and committed offsets stay put. */
   readonly reading: boolean;
+  /** The supervisor reads every topic matching a pattern: its offsets are not one topic's partitions. */
+  readonly severalTopics?: boolean;
   /** Milliseconds since 1970 at which `current` was true. */
   readonly measuredAt: number;
   readonly current: ReadonlyMap<number, bigint>;
@@ -67,6 +69,15 @@ function offsetsOf(record: Readonly<Record<string, string>> | null | undefined):
 }
 
 /**
+ * A supervisor with a topicPattern reads every matching topic; Druid keys its offsets "topic:partition"
+ * then, and its status names the pattern as its stream.
+ */
+export function readsSeveralTopics(status: SupervisorStatusPayload): boolean {
+  const keys = [status.latestOffsets, status.minimumLag, ...[...(status.activeTasks ?? []), ...(status.publishingTasks ?? [])].map((t) => t.currentOffsets)].flatMap((o) => Object.keys(o ?? {}));
+  return keys.some((key) => key.includes(':'));
+}
+
+/**
  * Druid's position per partition. With tasks, the furthest of their currentOffsets (a publishing
  * task and its replacement may both report a partition): as of Druid's offsetsLastUpdated while one
  * reads, else true now, as a task that only publishes (after a suspend, at the end of its duration)
@@ -74,6 +85,7 @@ function offsetsOf(record: Readonly<Record<string, string>> | null | undefined):
  * committed: its latestOffsets minus its minimumLag, which Druid keeps reporting then; true now too.
  */
 export function druidPositions(status: SupervisorStatusPayload, now: number): DruidPositions {
+  if (readsSeveralTopics(status)) return { source: 'none', reading: false, severalTopics: true, measuredAt: now, current: new Map(), druidLatest: new Map() };
   const druidLatest = offsetsOf(status.latestOffsets);
   const minimumLag = offsetsOf(status.minimumLag);
   const committed = new Map<number, bigint>();
@@ -151,7 +163,8 @@ export function lagReport(input: LagInput): { report: LagReport; measurement: La
   const plans = planLag(positions, input.kafka);
   const problems: string[] = [];
   if (input.kafka.problem) problems.push(input.kafka.problem);
-  if (positions.source === 'none') problems.push('Druid lists no offsets for this supervisor now: no task reads or publishes, and its status names no committed offsets (none yet, or not again since a suspend or a restart of the Overlord).');
+  if (positions.severalTopics) problems.push(`This supervisor reads every topic matching "${input.topic}": lag from Kafka is given for supervisors of one topic only.`);
+  else if (positions.source === 'none') problems.push('Druid lists no offsets for this supervisor now: no task reads or publishes, and its status names no committed offsets (none yet, or not again since a suspend or a restart of the Overlord).');
   const perPartition: { partition: number; text: string }[] = [];
   const measured = new Map<number, { current: bigint; end: bigint }>();
   const partitions = plans.map((plan): PartitionLag => {

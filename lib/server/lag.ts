@@ -7,7 +7,7 @@ import { describeCause, LATEST, type KafkaClient, type PartitionLeader } from '@
 import { KafkaError } from '@/lib/kafka/errors';
 import { messageAtOffsetKey, messagesAtOffsets, type MessageAtOffsetRequest } from '@/lib/kafka/message-at-offset';
 import { appKafka } from '@/lib/kafka/server';
-import { druidPositions, lagReport, planLag, type KafkaEndOffsets, type LagMeasurement, type UnreadMessage } from '@/lib/operate/lag';
+import { druidPositions, lagReport, planLag, readsSeveralTopics, type KafkaEndOffsets, type LagMeasurement, type UnreadMessage } from '@/lib/operate/lag';
 import type { LagReport } from '@/lib/operate';
 import { druid } from './druid';
 import { STATUS_TIMEOUT_MS } from './operate';
@@ -97,19 +97,20 @@ function forgetIdle(now: number): void {
  * fails, lag is still given where Druid's own end offsets allow, and each report says what was missing.
  */
 export async function readLags(entries: readonly LagEntry[], now = Date.now(), client: KafkaClient = appKafka()): Promise<Map<string, LagReport>> {
-  const topics = [...new Set(entries.flatMap((e) => (e.status.stream ? [e.status.stream] : [])))];
+  const topics = [...new Set(entries.flatMap((e) => (e.status.stream && !readsSeveralTopics(e.status) ? [e.status.stream] : [])))];
   const kafka = await readTopics(client, topics);
   const planned = entries.map((entry) => {
     const topic = entry.status.stream ?? null;
     const positions = druidPositions(entry.status, now);
-    const ends = endOffsetsFor(topic, kafka);
+    const ends: KafkaEndOffsets = positions.severalTopics ? { partitions: new Map() } : endOffsetsFor(topic, kafka);
     return { entry, topic, positions, ends, plans: planLag(positions, ends) };
   });
 
   const requests: MessageAtOffsetRequest[] = [];
   for (const { topic, ends, plans } of planned) {
     if (topic === null || ends.problem) continue;
-    const leaders = kafka.topics.get(topic)!.leaders;
+    const leaders = kafka.topics.get(topic)?.leaders;
+    if (!leaders) continue;
     for (const plan of plans) {
       if (plan.current === null || plan.end === null || plan.current >= plan.end || !leaders.has(plan.partition)) continue;
       requests.push({ topic, partition: plan.partition, leader: leaders.get(plan.partition)!, offset: String(plan.current), end: String(plan.end) });
