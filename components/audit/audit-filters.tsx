@@ -2,12 +2,13 @@
 // The Audit page's filters: typed fields apply on Enter or "Apply", choices at once. They live in
 // the URL, so a filtered view of the trail can be shared as a link.
 import { cloneElement, useId, useState, type FormEvent, type ReactElement } from 'react';
+import { ALERT_RULES_ACTION } from '@/lib/operate/audit-entry';
 import { SUPERVISOR_ACTIONS } from '@/lib/operate/schemas';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '@/lib/operate/audit-entry';
 import type { AuditFilters } from './url-state';
 
 const INPUT = 'mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none';
-const ACTIONS = ['submit', ...SUPERVISOR_ACTIONS] as const;
+const ACTIONS = ['submit', ...SUPERVISOR_ACTIONS, ALERT_RULES_ACTION] as const;
 
 /** A label above its control, tied by id so the control is named by the label alone. */
 function Field({ label, children }: { label: string; children: ReactElement<{ id?: string }> }) {

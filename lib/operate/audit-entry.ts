@@ -113,6 +113,9 @@ export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
 // ── What a request is about, for a refusal the route wrapper reports before any handler ran ─
 
+/** The action recorded when an admin saves the alert rules and webhooks. */
+export const ALERT_RULES_ACTION = 'alert-rules';
+
 export function auditTargetOf(method: string, pathname: string): { action: string; supervisorId: string | null } {
   const parts = pathname.split('/').filter(Boolean).map((part) => {
     try {
@@ -121,6 +124,7 @@ export function auditTargetOf(method: string, pathname: string): { action: strin
       return part;
     }
   });
+  if (parts.join('/') === 'api/alerts/rules' && method === 'PUT') return { action: ALERT_RULES_ACTION, supervisorId: null };
   if (parts[0] === 'api' && parts[1] === 'supervisors') {
     if (parts.length === 2 && method === 'POST') return { action: 'submit', supervisorId: null };
     if (parts.length === 4) return { action: parts[3], supervisorId: parts[2] };

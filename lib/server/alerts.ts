@@ -17,6 +17,7 @@ import {
   type AlertRulesResponse,
   type AlertsResponse,
 } from '@/lib/operate/alert-rules';
+import { ALERT_RULES_ACTION } from '@/lib/operate/audit-entry';
 import { alertWindowMs, evaluateAlerts, supervisorUrl, type AlertNotice } from '@/lib/operate/alerts';
 import { metricPointOf } from '@/lib/operate/metrics-history';
 import type { MetricPoint } from '@/lib/operate';
@@ -81,7 +82,7 @@ export async function saveAlertRulesDocument(document: AlertRulesDocument, actor
   await saveAlertRules((await store()).db, { body: JSON.stringify(document), updatedAt: saved.updatedAt!, updatedBy: saved.updatedBy });
   const enabled = (items: readonly { enabled: boolean }[]) => items.filter((item) => item.enabled).length;
   await recordAudit(actor, {
-    action: 'alert-rules',
+    action: ALERT_RULES_ACTION,
     supervisorId: null,
     outcome: 'ok',
     detail: `Alert rules saved: ${document.rules.length} rules (${enabled(document.rules)} enabled), ${document.webhooks.length} webhooks (${enabled(document.webhooks)} enabled).`,

@@ -91,7 +91,7 @@ describe('/api/alerts/rules', () => {
     expect((await response.json()).error.message).toBe('Editing alert rules needs the admin role; you are an operator.');
     expect((await getRules('vera')).updatedAt).toBeNull();
     const trail = await findAuditRows((await audit.store()).db, {}, { limit: 5 });
-    expect(trail.rows).toMatchObject([{ action: 'PUT /api/alerts/rules', userName: 'otto', outcome: 'refused' }]);
+    expect(trail.rows).toMatchObject([{ action: 'alert-rules', userName: 'otto', outcome: 'refused' }]);
   });
 
   it('refuses a webhook to an origin the server does not allow, naming the webhook and TRIBUTARY_WEBHOOK_ORIGINS', async () => {
