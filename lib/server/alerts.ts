@@ -24,6 +24,7 @@ import type { MetricPoint } from '@/lib/operate';
 import type { AlertEventRow, MetricsRow, StoreTables } from '@/lib/store';
 import { openAlertEvent, openAlertEvents, readAlertRules, readRecentSamples, recentAlertEvents, recordAlertDelivery, resolveAlertEvent, saveAlertRules } from '@/lib/store/alerts';
 import { recordAudit, store, type Actor } from './audit';
+import { mapBounded } from './operate';
 import type { AfterCollect, Collection } from './collected';
 import { deliverNotice, type DeliveryOptions } from './webhooks';
 
@@ -31,6 +32,8 @@ type Db = Kysely<StoreTables>;
 
 /** Resolved alerts GET /api/alerts lists. */
 export const RECENT_ALERTS = 50;
+/** Notices sent at once (each to every webhook). */
+const DELIVERY_CONCURRENCY = 4;
 
 // ── The rules document ───────────────────────────────────────────────────────────────────────
 
@@ -200,22 +203,21 @@ export async function runAlerts(collection: Collection, options: AlertRunOptions
     ...fired.map((alert) => ({ alert, status: 'firing' as const })),
     ...resolved.map((alert) => ({ alert, status: 'resolved' as const })),
   ];
-  const delivered = Promise.all(
-    notices.map(async ({ alert, status }) => {
-      const notice: AlertNotice = {
-        status,
-        rule: alert.rule,
-        kind: alert.kind,
-        supervisor: alert.supervisor,
-        since: alert.since,
-        ...(status === 'resolved' ? { resolvedAt: alert.resolvedAt! } : {}),
-        message: status === 'resolved' ? (alert.resolvedMessage ?? alert.message) : alert.message,
-        url: supervisorUrl(baseUrl, alert.supervisor),
-      };
-      const errors = await deliverNotice(notice, webhooks, monitoring.webhookOrigins, options);
-      await recordAlertDelivery(db, alert.id, status, { at: new Date().toISOString(), error: errors.length > 0 ? errors.join(' ') : null });
-    }),
-  ).then(
+  // A few at a time: a round where many supervisors change at once must not flood a chat's rate limit.
+  const delivered = mapBounded(notices, DELIVERY_CONCURRENCY, async ({ alert, status }) => {
+    const notice: AlertNotice = {
+      status,
+      rule: alert.rule,
+      kind: alert.kind,
+      supervisor: alert.supervisor,
+      since: alert.since,
+      ...(status === 'resolved' ? { resolvedAt: alert.resolvedAt! } : {}),
+      message: status === 'resolved' ? (alert.resolvedMessage ?? alert.message) : alert.message,
+      url: supervisorUrl(baseUrl, alert.supervisor),
+    };
+    const errors = await deliverNotice(notice, webhooks, monitoring.webhookOrigins, options);
+    await recordAlertDelivery(db, alert.id, status, { at: new Date().toISOString(), error: errors.length > 0 ? errors.join(' ') : null });
+  }).then(
     () => undefined,
     (error: unknown) => console.error(`Tributary could not record an alert's delivery: ${(error as Error).message}`),
   );
