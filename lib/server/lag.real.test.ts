@@ -43,6 +43,14 @@ afterAll(async () => {
   await producer?.disconnect().catch(() => undefined);
   const { druidUrl } = testStack();
   await fetch(`${druidUrl}/druid/indexer/v1/supervisor/${ID}/terminate`, { method: 'POST' }).catch(() => undefined);
+  // A terminated supervisor's tasks still publish and wait for handoff; with the datasource dropped they
+  // would hold their task slots until the handoff times out, so they are stopped here.
+  const tasks = await fetch(`${druidUrl}/druid/indexer/v1/tasks?datasource=${ID}`)
+    .then((response) => response.json() as Promise<{ id: string; statusCode?: string; status?: string }[]>)
+    .catch(() => []);
+  for (const task of tasks.filter((t) => (t.statusCode ?? t.status) === 'RUNNING')) {
+    await fetch(`${druidUrl}/druid/indexer/v1/task/${encodeURIComponent(task.id)}/shutdown`, { method: 'POST' }).catch(() => undefined);
+  }
   await fetch(`${druidUrl}/druid/coordinator/v1/datasources/${ID}`, { method: 'DELETE' }).catch(() => undefined);
   await deleteTopics(ID);
   (await import('@/lib/kafka/client')).closeKafkaClient();
