@@ -17,6 +17,12 @@ export interface FetchLimits {
   readonly retryMaxBytes: number;
   /** Each round settles at least one partition (the first in the request); a leader with many huge batches stops here. */
   readonly rounds: number;
+  /**
+   * Partitions read from their offset on return as much as their limit allows, so a request for more
+   * than maxBytes ÷ partitionBytes of them fills up and leaves the rest empty. When set, a request holds
+   * at most that many and the others wait for the next round (which then do not count against `rounds`).
+   */
+  readonly fillsPartitions?: boolean;
   /** What was looked for, for the message given when the rounds run out ("last message batch"). */
   readonly looksFor: string;
 }
@@ -53,15 +59,24 @@ export async function fetchLookups<T>(client: KafkaClient, lookups: readonly Bat
   return result;
 }
 
+/** How many partitions one request may hold: all, unless their answers would fill the response. */
+function requestSize(limits: FetchLimits, retried: boolean): number {
+  if (!limits.fillsPartitions) return Infinity;
+  return Math.max(1, Math.floor(retried ? limits.retryMaxBytes / limits.retryPartitionBytes : limits.maxBytes / limits.partitionBytes));
+}
+
 async function readLeader<T>(client: KafkaClient, leader: number, list: Pending<T>[], limits: FetchLimits, result: Map<string, LookupResult<T>>): Promise<void> {
   let pending = list;
-  for (let round = 0; round < limits.rounds && pending.length > 0; round++) {
-    const anyRetried = pending.some((p) => p.retried);
+  const rounds = limits.rounds + (limits.fillsPartitions ? Math.ceil(list.length / requestSize(limits, false)) - 1 : 0);
+  for (let round = 0; round < rounds && pending.length > 0; round++) {
+    const anyRetried = pending[0].retried;
+    const asked = pending.slice(0, requestSize(limits, anyRetried));
+    const waiting = pending.slice(asked.length);
     let fetched;
     try {
       fetched = await client.fetch(
         leader,
-        pending.map((p) => ({ topic: p.lookup.topic, partition: p.lookup.partition, fetchOffset: String(p.fetchOffset), maxBytes: p.retried ? limits.retryPartitionBytes : limits.partitionBytes })),
+        asked.map((p) => ({ topic: p.lookup.topic, partition: p.lookup.partition, fetchOffset: String(p.fetchOffset), maxBytes: p.retried ? limits.retryPartitionBytes : limits.partitionBytes })),
         { maxBytes: anyRetried ? limits.retryMaxBytes : limits.maxBytes, maxWaitMs: 0 },
       );
     } catch (error) {
@@ -70,7 +85,7 @@ async function readLeader<T>(client: KafkaClient, leader: number, list: Pending<
       return;
     }
     const next: Pending<T>[] = [];
-    for (const p of pending) {
+    for (const p of asked) {
       const answer = fetched.find((f) => f.topic === p.lookup.topic && f.partition === p.lookup.partition);
       let step: LookupStep<T>;
       if (answer?.errorCode) step = p.lookup.onError?.(answer.errorCode, p.fetchOffset) ?? { failed: `Kafka error ${answer.errorCode}` };
@@ -84,7 +99,7 @@ async function readLeader<T>(client: KafkaClient, leader: number, list: Pending<
       else if ('failed' in step) result.set(p.lookup.key, { error: step.failed });
       else next.push(Object.assign(p, { fetchOffset: step.fetchFrom }));
     }
-    pending = [...next.filter((p) => p.retried), ...next.filter((p) => !p.retried)];
+    pending = [...next.filter((p) => p.retried), ...waiting.filter((p) => p.retried), ...next.filter((p) => !p.retried), ...waiting.filter((p) => !p.retried)];
   }
   for (const p of pending) {
     result.set(p.lookup.key, { error: `its ${limits.looksFor} did not arrive whole within ${limits.rounds} fetches of up to ${formatBytes(limits.retryPartitionBytes)}` });

@@ -34,6 +34,18 @@ describe('messagesAtOffsets', () => {
     expect(kafka.fetches).toBeLessThanOrEqual(4);
   });
 
+  it('reads hundreds of lagging partitions of one leader in requests whose answers fit, never leaving some empty', async () => {
+    // 600 partitions, each answering about 20 KiB from its offset: 12 MiB, more than one answer holds.
+    const partitions = Array.from({ length: 600 }, () => partitionWith(offsets(100), T0));
+    const kafka = new InMemoryKafka({ clicks: partitions }, { honoursTimestamps: true, recordsPerBatch: 10, recordBytes: 1024 });
+    const found = await messagesAtOffsets(
+      kafka,
+      partitions.map((_, partition) => ({ topic: 'clicks', partition, leader: 1, offset: '50', end: '100' })),
+    );
+    expect([...found.values()].filter((m) => 'timestamp' in m && m.timestamp === T0 + 50_000)).toHaveLength(600);
+    expect(kafka.fetchRequests.map((r) => r.length)).toEqual([256, 256, 88]);
+  });
+
   it('steps over transaction markers, and finds nothing unread when only markers are left before the end', async () => {
     const records = [
       ...partitionWith(offsets(5), T0).records,

@@ -5,17 +5,19 @@ import { fetchLookups, type BatchLookup, type FetchLimits } from './batch-fetch'
 import type { KafkaClient } from './client';
 
 /**
- * One message is wanted per partition, so a first fetch allows a partition little more than a
- * producer's batch (the Java producer's batch.size is 16 KiB) and a leader's answer stays small
- * however many partitions it leads. A partition whose batch is larger comes back empty and is asked
- * again first in the next request, where Kafka sends its first batch whatever its size (KIP-74).
+ * One message is wanted per partition, so a first fetch allows a partition a little more than a
+ * producer's batch (the Java producer's batch.size is 16 KiB): 256 lagging partitions fill one 8 MiB
+ * answer, and a leader of more is asked in several. A partition whose batch is larger comes back
+ * empty and is asked again with room for a batch of up to Kafka's default max.message.bytes (1 MiB);
+ * being first in its request, a larger one still comes whole (KIP-74).
  */
 const AT_OFFSET_LIMITS: FetchLimits = {
-  partitionBytes: 64 * 1024,
-  maxBytes: 4 * 1024 * 1024,
-  retryPartitionBytes: 64 * 1024,
-  retryMaxBytes: 4 * 1024 * 1024,
+  partitionBytes: 32 * 1024,
+  maxBytes: 8 * 1024 * 1024,
+  retryPartitionBytes: 1024 * 1024 + 12,
+  retryMaxBytes: 16 * 1024 * 1024,
   rounds: 6,
+  fillsPartitions: true,
   looksFor: 'message batch at that offset',
 };
 /** Batches of only transaction markers stepped over before giving up. */
