@@ -193,7 +193,7 @@ export interface MonitoringConfig {
   readonly freshnessIntervalMs: number;
   /** Origins (scheme://host:port) that alert webhooks may post to. */
   readonly webhookOrigins: readonly string[];
-  /** Tributary's own URL for links in alerts: TRIBUTARY_PUBLIC_URL, else this machine's. */
+  /** TRIBUTARY_PUBLIC_URL, for links in alerts (see publicUrlOf). */
   readonly publicUrl?: string;
 }
 
@@ -308,6 +308,14 @@ function securityForDruid(env: z.output<typeof EnvSchema>): KafkaSecurityForDrui
       ? { location: env.DRUID_KAFKA_TRUSTSTORE_LOCATION, type: env.DRUID_KAFKA_TRUSTSTORE_TYPE, passwordEnv: env.DRUID_KAFKA_TRUSTSTORE_PASSWORD_ENV }
       : undefined,
   };
+}
+
+/**
+ * Tributary's own URL for links it sends away (alerts): TRIBUTARY_PUBLIC_URL, else localhost on the
+ * port the server listens on. Read when needed: Next sets PORT only once it listens.
+ */
+export function publicUrlOf(config: Config): string {
+  return config.monitoring.publicUrl ?? `http://localhost:${process.env.PORT ?? 3000}`;
 }
 
 let cached: Config | undefined;

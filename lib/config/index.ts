@@ -1,2 +1,2 @@
-export { getConfig, parseConfig, ConfigError } from './config';
+export { getConfig, parseConfig, publicUrlOf, ConfigError } from './config';
 export type { Config, KafkaConfig, DruidConfig, StoreLocation, MonitoringConfig } from './config';

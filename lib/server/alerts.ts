@@ -3,7 +3,7 @@
 // webhooks, once each, only to origins TRIBUTARY_WEBHOOK_ORIGINS allows.
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { getConfig } from '@/lib/config';
+import { getConfig, publicUrlOf } from '@/lib/config';
 import { ApiError, roleAllows, type Identity } from '@/lib/http';
 import {
   AlertRulesDocumentSchema,
@@ -137,7 +137,7 @@ export async function alertsNow(): Promise<AlertsResponse> {
 
 /** Where alert links point: TRIBUTARY_PUBLIC_URL, else this machine on the port Next's server listens on. */
 function publicBaseUrl(): string {
-  return getConfig().monitoring.publicUrl ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  return publicUrlOf(getConfig());
 }
 
 export interface AlertRunOptions extends DeliveryOptions {
