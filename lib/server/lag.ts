@@ -11,7 +11,7 @@ import { druidPositions, lagReport, planLag, readsSeveralTopics, type KafkaEndOf
 import type { LagReport } from '@/lib/operate';
 import { druid } from './druid';
 import { STATUS_TIMEOUT_MS } from './operate';
-import { sharedReads } from './shared-read';
+import { processWide, sharedReads } from './shared-read';
 
 export interface LagEntry {
   readonly id: string;
@@ -134,9 +134,14 @@ export async function readLags(entries: readonly LagEntry[], now = Date.now(), c
   return reports;
 }
 
-/** Viewers of one supervisor's lag within a second share one read of Druid and Kafka. */
-const SHARED_LAG_MS = 1_000;
-const lags = sharedReads<LagReport>(SHARED_LAG_MS);
+/** While any status page shows a supervisor's lag, Druid and Kafka are read for it once per period, for every viewer. */
+const SHARED_LAG_MS = 5_000;
+const lags = processWide('supervisor-lags', () => sharedReads<LagReport>(SHARED_LAG_MS));
+
+/** The next read of this supervisor's lag goes to Druid and Kafka (after an action on it). */
+export function forgetSupervisorLag(id: string): void {
+  lags.forget(id);
+}
 
 /** One supervisor's lag from Kafka; an unknown id is Druid's 404. */
 export function supervisorLag(id: string, signal?: AbortSignal): Promise<LagReport> {

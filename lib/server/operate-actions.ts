@@ -10,6 +10,7 @@ import { specHash, summarizeSubmit, type AuditOutcome } from '@/lib/operate/audi
 import { diffSpecs, hasErrors, importSpecValue, importStoredSpec, type SupervisorSpec } from '@/lib/spec';
 import { markAudited, oneSubmitAtATime, openAuditEntry, recordAudit, SubmitBusyError, type Actor, type AuditFinish, type OpenAuditEntry } from './audit';
 import { druid } from './druid';
+import { forgetSupervisorLag } from './lag';
 import { forgetSupervisorDetail } from './operate-detail';
 import { actionCheck, settleLate, submitCheck } from './late-outcome';
 import { describeFailure, invalidateSupervisorList } from './operate';
@@ -127,6 +128,7 @@ export async function runAction(id: string, input: ActionInput, caller: Caller =
   } finally {
     invalidateSupervisorList();
     forgetSupervisorDetail(id);
+    forgetSupervisorLag(id);
   }
 }
 
@@ -194,6 +196,7 @@ export async function submitSpec(json: unknown, startSuspended: boolean | undefi
   } finally {
     invalidateSupervisorList();
     forgetSupervisorDetail(id);
+    forgetSupervisorLag(id);
   }
 }
 

@@ -7,17 +7,17 @@ import { historyWithDiffs, partitionRows, redactSpec, taskRows, throughputOf, wi
 import { importStoredSpec, orderSpecKeys, specToCurl } from '@/lib/spec';
 import { druid } from './druid';
 import { describeFailure, lagHistoryOf, recordLag, STATUS_TIMEOUT_MS } from './operate';
-import { sharedReads } from './shared-read';
+import { processWide, sharedReads } from './shared-read';
 
 /** Complete tasks Druid returns at most for one datasource (running ones are always all listed). */
 const MAX_TASKS = 50;
 
 /**
- * Status pages poll every few seconds: viewers of one supervisor within a second share one read
- * of its five Druid calls. An action on it forgets the shared read (forgetSupervisorDetail).
+ * Status pages poll every 5 s: while any is open, the supervisor's five Druid calls are made once
+ * per period and every viewer gets the latest answer. An action forgets it (forgetSupervisorDetail).
  */
-const SHARED_DETAIL_MS = 1_000;
-const details = sharedReads<SupervisorDetail>(SHARED_DETAIL_MS);
+const SHARED_DETAIL_MS = 5_000;
+const details = processWide('supervisor-details', () => sharedReads<SupervisorDetail>(SHARED_DETAIL_MS));
 
 export function supervisorDetail(id: string, signal?: AbortSignal): Promise<SupervisorDetail> {
   // The shared read is bounded by its own timeouts; one viewer leaving does not abort it for the others.

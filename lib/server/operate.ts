@@ -1,5 +1,5 @@
-// Server side of the dashboard: the Overlord is read once per refresh interval and that answer is
-// shared by every viewer (single-flight), fanning out per supervisor with bounded concurrency and
+// Server side of the dashboard: while anyone watches, the Overlord is read once per refresh interval
+// and every viewer gets the latest answer at once (lib/server/shared-read.ts), fanning out per supervisor with bounded concurrency and
 // per-call timeouts. The sparklines draw the lag the collector stored over the last hour, so a fresh
 // page shows the past at once; each refresh also keeps Druid's lag in a per-supervisor ring buffer,
 // which stands in for a supervisor the store has no samples of (no instance collects).
@@ -8,6 +8,7 @@ import { isDruidError, type DruidError, type SupervisorStats, type SupervisorSta
 import { appendLagPoint, dashboardRow, readsAStream, type LagPoint, type SupervisorList } from '@/lib/operate';
 import { druid } from './druid';
 import { storedLagHistories } from './metrics';
+import { processWide, sharedReads } from './shared-read';
 
 export const REFRESH_MS = 5_000;
 const LIST_TIMEOUT_MS = 8_000;
@@ -17,7 +18,6 @@ const FAN_OUT_CONCURRENCY = 6;
 
 interface OperateState {
   lagHistories: Map<string, LagPoint[]>;
-  latest?: { startedAt: number; settled: boolean; value: Promise<SupervisorList> };
 }
 
 // Next bundles each route separately, so module-level state would be one copy per route; the
@@ -103,20 +103,14 @@ async function refresh(): Promise<SupervisorList> {
   return { refreshedAt: new Date().toISOString(), refreshIntervalMs: REFRESH_MS, supervisors: rows };
 }
 
-/** The dashboard rows, at most REFRESH_MS old; concurrent callers share one refresh. */
-export function supervisorList(now = Date.now()): Promise<SupervisorList> {
-  const latest = state.latest;
-  if (latest && (!latest.settled || now - latest.startedAt < REFRESH_MS)) return latest.value;
-  const current = { startedAt: now, settled: false, value: refresh() };
-  current.value.then(
-    () => (current.settled = true),
-    () => (current.settled = true),
-  );
-  state.latest = current;
-  return current.value;
+const lists = processWide('supervisor-list', () => sharedReads<SupervisorList>(REFRESH_MS));
+
+/** The dashboard rows, refreshed every REFRESH_MS while anyone watches; callers get the latest at once. */
+export function supervisorList(): Promise<SupervisorList> {
+  return lists.get('all', refresh);
 }
 
 /** After an action the next dashboard read goes to the Overlord, so the change shows at once. */
 export function invalidateSupervisorList(): void {
-  state.latest = undefined;
+  lists.forget('all');
 }
