@@ -51,15 +51,28 @@ export async function postAction(id: string, request: ActionRequest): Promise<Ac
   return ActionResultSchema.parse(answer);
 }
 
-/** Runs an action on one supervisor, then refreshes its status page and the dashboard. */
-export function useSupervisorAction(id: string) {
+/**
+ * Runs an action on one supervisor, then refreshes its status page and the dashboard. After a
+ * terminate, onTerminated runs here rather than in the caller's mutate(): the page that asked may
+ * be gone by then, and a component's own callbacks do not run once it has unmounted.
+ */
+export function useSupervisorAction(id: string, options: { onTerminated?: () => void } = {}) {
   const client = useQueryClient();
   return useMutation<ActionResult, Error, ActionRequest>({
     mutationKey: ['supervisors', id, 'action'],
     mutationFn: (request) => postAction(id, request),
-    onSettled: async (_result, _error, request) => {
-      if (request.action === 'terminate') client.removeQueries({ queryKey: supervisorKeys.detail(id) });
-      await client.invalidateQueries({ queryKey: supervisorKeys.all });
+    onSuccess: (_result, request) => {
+      if (request.action === 'terminate') options.onTerminated?.();
+    },
+    onSettled: async (_result, error, request) => {
+      if (request.action === 'terminate' && !error) {
+        // Its status, lag and history are gone with it: drop them rather than ask for them again.
+        await client.cancelQueries({ queryKey: ['supervisors', id] });
+        client.removeQueries({ queryKey: ['supervisors', id] });
+        await client.invalidateQueries({ queryKey: supervisorKeys.list() });
+      } else {
+        await client.invalidateQueries({ queryKey: supervisorKeys.all });
+      }
       // The action's entry in the trail, on this page's "Recent actions" and the Audit page.
       await client.invalidateQueries({ queryKey: auditKeys.all });
     },

@@ -17,15 +17,10 @@ const DANGER = `${BUTTON} border-rose-300 bg-white text-rose-700 hover:bg-rose-5
 
 export function SupervisorActions({ id, suspended, partitions, taskGroupIds }: { id: string; suspended: boolean; partitions: readonly PartitionRow[]; taskGroupIds: readonly number[] }) {
   const router = useRouter();
-  const mutation = useSupervisorAction(id);
+  // Back to the dashboard from the hook itself: this page stops showing the supervisor once it is gone.
+  const mutation = useSupervisorAction(id, { onTerminated: () => router.push(`/supervisors?terminated=${encodeURIComponent(id)}`) });
   const [asking, setAsking] = useState<Asking>();
-  const run = (request: ActionRequest) =>
-    mutation.mutate(request, {
-      onSuccess: () => {
-        setAsking(undefined);
-        if (request.action === 'terminate') router.push(`/supervisors?terminated=${encodeURIComponent(id)}`);
-      },
-    });
+  const run = (request: ActionRequest) => mutation.mutate(request, { onSuccess: () => setAsking(undefined) });
   const me = useMe().data;
   // What this user's role may not do is disabled, with the reason on the button and below.
   const refused = (action: SupervisorAction) => !permission(me, roleForAction(action), ACTION_LABELS[action]).allowed;
