@@ -1,30 +1,10 @@
 // Alert rules and events on both stores Tributary supports: a SQLite file and a real PostgreSQL.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { StoreLocation } from '../config/config';
-import { openStore, type NewAlertEventRow, type Store } from '.';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { NewAlertEventRow, Store } from '.';
 import { openAlertEvent, openAlertEvents, readAlertRules, readRecentSamples, recentAlertEvents, recordAlertDelivery, resolveAlertEvent, saveAlertRules } from './alerts';
 import { insertMetrics } from './metrics';
-import { startThrowawayPostgres } from './testing/postgres';
+import { STORE_BACKENDS, withStoreOf } from './testing/each-store';
 
-const backends = [
-  {
-    name: 'SQLite',
-    start: async (): Promise<{ location: StoreLocation; stop: () => Promise<void> }> => {
-      const dir = await mkdtemp(path.join(tmpdir(), 'tributary-alerts-'));
-      return { location: { kind: 'sqlite', file: path.join(dir, 'tributary.db') }, stop: () => rm(dir, { recursive: true, force: true }) };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    start: async (): Promise<{ location: StoreLocation; stop: () => Promise<void> }> => {
-      const postgres = await startThrowawayPostgres();
-      return { location: { kind: 'postgres', url: postgres.url }, stop: postgres.stop };
-    },
-  },
-];
 
 const event = (overrides: Partial<NewAlertEventRow> = {}): NewAlertEventRow => ({
   ruleId: 'not-running',
@@ -39,20 +19,9 @@ const event = (overrides: Partial<NewAlertEventRow> = {}): NewAlertEventRow => (
   ...overrides,
 });
 
-describe.each(backends)('alerts in the store on $name', (backend) => {
-  let stop: () => Promise<void>;
+describe.each(STORE_BACKENDS)('alerts in the store on $name', (backend) => {
   let store: Store;
-
-  beforeAll(async () => {
-    const started = await backend.start();
-    stop = started.stop;
-    store = await openStore(started.location);
-  });
-
-  afterAll(async () => {
-    await store?.close();
-    await stop?.();
-  });
+  withStoreOf(backend, (opened) => (store = opened));
 
   beforeEach(async () => {
     await store.db.deleteFrom('alertEvents').execute();

@@ -1,47 +1,15 @@
 // Freshness samples on both stores: a SQLite file and a throwaway PostgreSQL.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { StoreLocation } from '../config/config';
-import { openStore, type Store } from '.';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '.';
 import { deleteFreshnessBefore, findFreshnessSamples, insertFreshnessSample, latestFreshnessTimes } from './freshness';
 import type { FreshnessRow } from './schema';
-import { startThrowawayPostgres } from './testing/postgres';
-
-const backends: { name: string; start: () => Promise<{ location: StoreLocation; stop: () => Promise<void> }> }[] = [
-  {
-    name: 'SQLite',
-    start: async () => {
-      const dir = await mkdtemp(path.join(tmpdir(), 'tributary-freshness-'));
-      return { location: { kind: 'sqlite', file: path.join(dir, 'tributary.db') }, stop: () => rm(dir, { recursive: true, force: true }) };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    start: async () => {
-      const postgres = await startThrowawayPostgres();
-      return { location: { kind: 'postgres', url: postgres.url }, stop: postgres.stop };
-    },
-  },
-];
+import { STORE_BACKENDS, withStoreOf } from './testing/each-store';
 
 const sample = (supervisorId: string, at: string, freshnessMs: number, seen = 1): FreshnessRow => ({ supervisorId, at, freshnessMs, seen, detail: null });
 
-describe.each(backends)('freshness samples on $name', (backend) => {
-  let stop: () => Promise<void>;
+describe.each(STORE_BACKENDS)('freshness samples on $name', (backend) => {
   let store: Store;
-
-  beforeAll(async () => {
-    const started = await backend.start();
-    stop = started.stop;
-    store = await openStore(started.location);
-  });
-
-  afterAll(async () => {
-    await store?.close();
-    await stop?.();
-  });
+  withStoreOf(backend, (opened) => (store = opened));
 
   beforeEach(async () => {
     await store.db.deleteFrom('freshnessSamples').execute();

@@ -1,29 +1,9 @@
 // Supervisor history on both stores Tributary supports: a SQLite file and a real PostgreSQL.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { StoreLocation } from '../config/config';
-import { openStore, type MetricsRow, type Store } from '.';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { MetricsRow, Store } from '.';
 import { insertMetrics, maintainMetrics, readLagSamples, readMetrics } from './metrics';
-import { startThrowawayPostgres } from './testing/postgres';
+import { STORE_BACKENDS, withStoreOf } from './testing/each-store';
 
-const backends = [
-  {
-    name: 'SQLite',
-    start: async (): Promise<{ location: StoreLocation; stop: () => Promise<void> }> => {
-      const dir = await mkdtemp(path.join(tmpdir(), 'tributary-metrics-'));
-      return { location: { kind: 'sqlite', file: path.join(dir, 'tributary.db') }, stop: () => rm(dir, { recursive: true, force: true }) };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    start: async (): Promise<{ location: StoreLocation; stop: () => Promise<void> }> => {
-      const postgres = await startThrowawayPostgres();
-      return { location: { kind: 'postgres', url: postgres.url }, stop: postgres.stop };
-    },
-  },
-];
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -58,20 +38,9 @@ const samples = (fromMs: number, toMs: number, overrides: Partial<MetricsRow> = 
   return rows;
 };
 
-describe.each(backends)('supervisor history on $name', (backend) => {
-  let stop: () => Promise<void>;
+describe.each(STORE_BACKENDS)('supervisor history on $name', (backend) => {
   let store: Store;
-
-  beforeAll(async () => {
-    const started = await backend.start();
-    stop = started.stop;
-    store = await openStore(started.location);
-  });
-
-  afterAll(async () => {
-    await store?.close();
-    await stop?.();
-  });
+  withStoreOf(backend, (opened) => (store = opened));
 
   beforeEach(async () => {
     await store.db.deleteFrom('supervisorMetrics').execute();
