@@ -33,8 +33,10 @@ const SLOW_POLL_EVERY = 3;
 const MESSAGES_PER_PARTITION = 2;
 /** Overlord calls in flight at once while setting up and removing the supervisors. */
 const SETUP_CONCURRENCY = 4;
-/** Longer than the dashboard's shared refresh (5 s), so each phase starts with a read of its own. */
-const PHASE_GAP_MS = 6_000;
+/** Longer than a status page's shared reads are kept after their last viewer (3 × 5 s) plus one refresh. */
+const PHASE_GAP_MS = 21_000;
+/** Before the status-page phases: longer than the dashboard's list is kept warm after its last viewer (60 s), so they count none of its reads. */
+const AFTER_DASHBOARD_GAP_MS = 70_000;
 /** Druid refreshes a supervisor's latestOffsets every 30 s, the first time after its start. */
 const OFFSETS_TIMEOUT_MS = 120_000;
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -210,15 +212,15 @@ async function pagesFigures(options: { ids: readonly string[]; clients: number; 
     `\npages: app server ${app.url} (collector off) over ${options.ids.length} benchmark supervisors; each client polls every ${seconds(pollMs)}, ${seconds(phaseMs)} a phase; ` +
       `the status page of ${watched} asks for the supervisor and its lag every poll, its history and freshness every ${SLOW_POLL_EVERY}rd`,
   );
-  const run = async (name: string, groups: readonly { page: Page; clients: number }[]): Promise<PhaseResult> => {
-    await new Promise((resolve) => setTimeout(resolve, PHASE_GAP_MS));
+  const run = async (name: string, groups: readonly { page: Page; clients: number }[], gapMs = PHASE_GAP_MS): Promise<PhaseResult> => {
+    await new Promise((resolve) => setTimeout(resolve, gapMs));
     const result = await phase(app.url, groups, pollMs, phaseMs, druid, kafka);
     console.log(`  ${name.padEnd(30)} ${String(result.druid).padStart(6)} Druid requests  ${String(result.kafka).padStart(5)} Kafka requests  ${result.errors.length} errors`);
     return result;
   };
   const dashboardOne = await run('dashboard, 1 client', [{ page: dashboard, clients: 1 }]);
   const dashboardMany = await run(`dashboard, ${clients} clients`, [{ page: dashboard, clients }]);
-  const statusOne = await run('status page, 1 client', [{ page: statusPage, clients: 1 }]);
+  const statusOne = await run('status page, 1 client', [{ page: statusPage, clients: 1 }], AFTER_DASHBOARD_GAP_MS);
   const statusMany = await run(`status page, ${clients} clients`, [{ page: statusPage, clients }]);
   const both = await run(`both, ${clients} + ${clients} clients`, [
     { page: dashboard, clients },

@@ -103,7 +103,9 @@ async function refresh(): Promise<SupervisorList> {
   return { refreshedAt: new Date().toISOString(), refreshIntervalMs: REFRESH_MS, supervisors: rows };
 }
 
-const lists = processWide('supervisor-list', () => sharedReads<SupervisorList>(REFRESH_MS));
+/** Kept warm this long after the last viewer, so someone back from a status page does not wait for a full refresh. */
+const DASHBOARD_IDLE_MS = 60_000;
+const lists = processWide('supervisor-list', () => sharedReads<SupervisorList>(REFRESH_MS, { idleMs: DASHBOARD_IDLE_MS }));
 
 /** The dashboard rows, refreshed every REFRESH_MS while anyone watches; callers get the latest at once. */
 export function supervisorList(): Promise<SupervisorList> {
