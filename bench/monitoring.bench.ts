@@ -21,6 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startAppServer, type AppServer } from '@/e2e/access-server';
 import { stackKafka } from '@/testing/app';
+import { createTopicsWithLeaders } from '@/testing/kafka-cluster';
 import { startHttpFaultProxy, type HttpFaultProxy } from '@/testing/http-fault-proxy';
 import { startKafkaRequestCounter, type KafkaRequestCounter } from '@/testing/kafka-request-counter';
 import { pollUntil } from '@/testing/real-stack';
@@ -96,11 +97,13 @@ async function createSupervisors(stack: BenchStack, prefix: string, count: numbe
       await cleaner.connect();
       await cleaner.deleteTopics({ topics: ids }).finally(() => cleaner.disconnect());
     });
-    await admin.createTopics({ topics: ids.map((topic) => ({ topic, numPartitions: partitions })), waitForLeaders: true });
+    // 3,200 new partitions: a broker may still answer NOT_LEADER for some after CreateTopics returns.
+    await createTopicsWithLeaders(admin, ids.map((topic) => ({ topic, numPartitions: partitions })));
   } finally {
     await admin.disconnect();
   }
-  const producer = stackKafka().producer();
+  // Leaders of new partitions settle over a few seconds on a busy broker: retry longer than kafkajs's default.
+  const producer = stackKafka().producer({ retry: { retries: 10 } });
   await producer.connect();
   try {
     const time = new Date().toISOString();
