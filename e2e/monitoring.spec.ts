@@ -134,14 +134,14 @@ test("a suspended supervisor's lag and time lag grow while messages arrive, and 
   await page.goto(`${first.url}/supervisors/${SUPERVISOR}`);
   await status.action('Suspend').click();
   await expect(status.state).toHaveText('SUSPENDED');
-  await expect(page.getByTestId('kafka-lag')).toContainText('offsets Druid committed', { timeout: 60_000 });
-
+  // Druid's last task may publish for a while after the suspend; lag is measured against Kafka either way.
   const lag = page.getByTestId('kafka-total-lag');
   const count = async () => Number((await lag.textContent())?.replace(/,/g, ''));
-  await expect.poll(count, { timeout: 30_000 }).toBeGreaterThan(20);
+  await expect.poll(count, { timeout: 60_000 }).toBeGreaterThan(20);
   const before = await count();
   await expect.poll(count, { timeout: 30_000 }).toBeGreaterThanOrEqual(before + 2 * PRODUCE_PER_SEC);
-  await expect(page.getByTestId('lag-direction')).toHaveText(/^Falling behind/);
+  // Rates compare measurements 30 s apart.
+  await expect(page.getByTestId('lag-direction')).toHaveText(/^Falling behind: [\d.]+\/s written, 0\/s read/, { timeout: 60_000 });
   await expect(page.getByTestId('max-time-lag')).not.toHaveText('0 s');
 
   // The rule fires at a time lag above 15 s: once, to the receiver, with the supervisor's link.

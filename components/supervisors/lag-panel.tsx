@@ -12,7 +12,7 @@ const TONE: Record<LagTone, string> = {
 };
 
 const SOURCE_WORDS: Record<LagReport['offsetSource'], string> = {
-  tasks: 'positions of Druid’s running tasks',
+  tasks: 'positions of Druid’s tasks',
   committed: 'offsets Druid committed (no task is reading)',
   none: 'none: Druid has no offsets for this supervisor yet',
 };
