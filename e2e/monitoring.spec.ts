@@ -147,6 +147,10 @@ test("a suspended supervisor's lag and time lag grow while messages arrive, and 
   // The rule fires at a time lag above 15 s: once, to the receiver, with the supervisor's link.
   await expect.poll(() => notices('firing').length, { timeout: 60_000 }).toBe(1);
   expect(notices('firing')[0].body).toMatchObject({ status: 'firing', rule: 'e2e-time-lag', url: expect.stringMatching(new RegExp(`^http://[^/]+/supervisors/${SUPERVISOR}$`)) });
+  // The Alerts page lists it as firing now, with a link to the supervisor.
+  await page.goto(`${first.url}/alerts`);
+  await expect(page.getByRole('list', { name: 'Firing alerts' }).getByRole('link', { name: SUPERVISOR })).toBeVisible({ timeout: 30_000 });
+  await page.goto(`${first.url}/supervisors/${SUPERVISOR}`);
   // Let the backlog grow to a few hundred messages, which the throttled consumer drains over tens of seconds.
   await expect.poll(count, { timeout: 90_000 }).toBeGreaterThan(250);
 });
@@ -172,6 +176,10 @@ test('after resume the drain estimate appears, the lag drains on the chart, and 
   const alerts = await (await api.get('/api/alerts')).json();
   expect(alerts.firing.filter((a: { supervisor: string }) => a.supervisor === SUPERVISOR)).toEqual([]);
   expect(alerts.recent.some((a: { supervisor: string; rule: string }) => a.supervisor === SUPERVISOR && a.rule === 'e2e-time-lag')).toBe(true);
+  // The Alerts page moves it from firing now to what fired before.
+  await page.goto(`${first.url}/alerts`);
+  await expect(page.getByRole('table', { name: 'Alerts that fired before' }).getByRole('link', { name: SUPERVISOR })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('list', { name: 'Firing alerts' }).getByRole('link', { name: SUPERVISOR })).toHaveCount(0);
 });
 
 test('the history reads the same from both instances and survives a restart of one', async ({ page, playwright }) => {

@@ -53,7 +53,7 @@ export function RecentAlerts({ alerts }: { alerts: readonly Alert[] }) {
   if (alerts.length === 0) return <p className="text-sm text-slate-500">No alert has fired and resolved yet.</p>;
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200">
-      <table className="min-w-full text-left text-sm">
+      <table aria-label="Alerts that fired before" className="min-w-full text-left text-sm">
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th className="px-3 py-2">Supervisor</th>
