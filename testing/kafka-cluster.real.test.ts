@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
 import { pollUntil } from './real-stack';
-import { startKafkaCluster, type KafkaCluster } from './kafka-cluster';
+import { createTopicsWithLeaders, startKafkaCluster, type KafkaCluster } from './kafka-cluster';
 
 let cluster: KafkaCluster;
 
@@ -31,7 +31,8 @@ describe('a three-node KRaft cluster', () => {
     const admin = new Kafka({ brokers: cluster.bootstrapServers.split(','), logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
     await admin.connect();
     try {
-      await admin.createTopics({ topics: [{ topic: 'spread', numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true });
+      // A cluster that has just started may first answer that it does not host the new partitions.
+      await createTopicsWithLeaders(admin, [{ topic: 'spread', numPartitions: 3, replicationFactor: 1 }]);
       const [before] = (await admin.fetchTopicMetadata({ topics: ['spread'] })).topics;
       expect(before.partitions.map((partition) => partition.leader).sort()).toEqual([1, 2, 3]);
 
