@@ -31,10 +31,12 @@ export function kafkaSupervisorSpec(options: {
   return buildSpec(plan);
 }
 
+export const DEMO_DATASOURCES = ['web-clickstream', 'crypto-prices'] as const; // named after their topics; tasks on the MiddleManager
+
 export function demoSupervisorSpecs(bootstrapServers: string) {
   return [
     kafkaSupervisorSpec({
-      topic: 'web-clickstream',
+      topic: DEMO_DATASOURCES[0],
       bootstrapServers,
       timestampSpec: { column: 'time', format: 'iso' },
       dimensions: ['url', 'user'],
@@ -44,7 +46,7 @@ export function demoSupervisorSpecs(bootstrapServers: string) {
       ],
     }),
     kafkaSupervisorSpec({
-      topic: 'crypto-prices',
+      topic: DEMO_DATASOURCES[1],
       bootstrapServers,
       timestampSpec: { column: 'timestamp', format: 'posix' },
       dimensions: ['name'],

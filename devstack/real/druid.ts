@@ -1,15 +1,18 @@
 // Apache Druid from its Maven artifacts, laid out like Druid's single-server quickstarts but
 // sized for two cores: ZooKeeper (from Druid's own classpath), a Coordinator that also runs
-// the Overlord (and Derby for metadata), a Broker, a Historical, an Indexer and a Router.
+// the Overlord (and Derby for metadata), a Broker, a Historical, an Indexer, a MiddleManager
+// (a peon JVM per task, which keeps the task's log, unlike Druid 33's Indexer) and a Router.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { httpOk, waitUntil } from '../process';
 import { JAVA_17_OPENS, startJvm, type Jvm } from './jvm';
 import type { StackPorts } from './ports';
+import { DEMO_DATASOURCES } from '../demo-supervisor';
 
 const CONF_DIR = path.resolve(import.meta.dirname, '..', 'druid', 'conf');
 const READY_TIMEOUT_MS = 240_000;
+export const WORKER_CATEGORIES = { threads: 'threads', peons: 'peons' } as const; // druid.worker.category in conf/*/runtime.properties
 
 /** `command` is both the `server` command and the process's key in StackPorts. */
 const PROCESSES = [
@@ -17,6 +20,7 @@ const PROCESSES = [
   { name: 'broker', command: 'broker', heap: ['-Xms512m', '-Xmx512m', '-XX:MaxDirectMemorySize=400m'] },
   { name: 'historical', command: 'historical', heap: ['-Xms512m', '-Xmx512m', '-XX:MaxDirectMemorySize=400m'] },
   { name: 'indexer', command: 'indexer', heap: ['-Xms512m', '-Xmx1536m', '-XX:MaxDirectMemorySize=512m'] },
+  { name: 'middleManager', command: 'middleManager', heap: ['-Xms64m', '-Xmx128m'] },
   { name: 'router', command: 'router', heap: ['-Xms128m', '-Xmx256m'] },
 ] as const;
 
@@ -79,6 +83,12 @@ export function startDruidProcess(options: DruidOptions, name: DruidProcessName)
   const own: Partial<Record<DruidProcessName, Record<string, string>>> = {
     historical: { 'druid.segmentCache.locations': JSON.stringify([{ path: path.join(dir, 'var', 'segment-cache'), maxSize: '10g' }]) },
     indexer: { 'druid.worker.capacity': String(options.taskSlots), 'druid.indexer.task.baseTaskDirPaths': JSON.stringify([path.join(dir, 'var', 'task')]) },
+    middleManager: { // Peons take ports base+200 to base+209 and inherit druid.* properties, but not JVM flags.
+      'druid.indexer.task.baseTaskDirPaths': JSON.stringify([path.join(dir, 'var', 'peon-task')]),
+      'druid.indexer.runner.startPort': String(ports.peonPorts),
+      'druid.indexer.runner.endPort': String(ports.peonPorts + 9),
+      'druid.indexer.runner.javaOptsArray': JSON.stringify(['-Xms128m', '-Xmx384m', '-XX:MaxDirectMemorySize=160m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', ...JAVA_17_OPENS, `-Dlog4j.configurationFile=${path.join(CONF_DIR, '_common', 'log4j2.xml')}`]),
+    },
   };
   return startJvm({
     name,
@@ -101,23 +111,33 @@ function readinessSteps(ports: StackPorts): Record<DruidProcessName, ReadonlyArr
     'coordinator-overlord': [
       ['Coordinator leader', () => httpOk(url(ports.coordinator, '/druid/coordinator/v1/isLeader'))],
       ['Overlord leader', () => httpOk(url(ports.coordinator, '/druid/indexer/v1/isLeader'))],
+      ['worker select strategy', () => httpOk(url(ports.coordinator, '/druid/indexer/v1/worker'), { init: jsonPost(workerSelectStrategy(DEMO_DATASOURCES)) })],
     ],
     broker: [['Broker', () => httpOk(url(ports.broker, '/druid/broker/v1/readiness'))]],
     historical: [['Historical', () => httpOk(url(ports.historical, '/druid/historical/v1/readiness'))]],
-    indexer: [['Indexer with free task slots', () => httpOk(url(ports.coordinator, '/druid/indexer/v1/workers'), { accept: freeTaskSlot })]],
+    indexer: [['Indexer with free task slots', () => httpOk(url(ports.coordinator, '/druid/indexer/v1/workers'), { accept: (body) => freeTaskSlot(body, WORKER_CATEGORIES.threads) })]],
+    middleManager: [['MiddleManager with free task slots', () => httpOk(url(ports.coordinator, '/druid/indexer/v1/workers'), { accept: (body) => freeTaskSlot(body, WORKER_CATEGORIES.peons) })]],
     router: [['SQL through the Router', () => httpOk(url(ports.router, '/druid/v2/sql'), SQL_ANSWERS)]],
   };
 }
 
+const jsonPost = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** Kafka tasks run on the Indexer, those of `peonDatasources` on the MiddleManager (on the Indexer when it is full: not `strong`). */
+export function workerSelectStrategy(peonDatasources: readonly string[]) {
+  const categoryAffinity = Object.fromEntries(peonDatasources.map((datasource) => [datasource, WORKER_CATEGORIES.peons]));
+  const categoryMap = { index_kafka: { defaultCategory: WORKER_CATEGORIES.threads, categoryAffinity } };
+  return { selectStrategy: { type: 'equalDistributionWithCategorySpec', workerCategorySpec: { strong: false, categoryMap } } };
+}
+
 const SQL_ANSWERS = {
-  init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'SELECT 1 AS ready' }) },
+  init: jsonPost({ query: 'SELECT 1 AS ready' }),
   timeoutMs: 10_000,
   accept: (body: string) => body.includes('"ready":1'),
 };
 
-function freeTaskSlot(workersBody: string): boolean {
-  const workers = JSON.parse(workersBody) as Array<{ worker: { capacity: number }; currCapacityUsed: number }>;
-  return workers.some((worker) => worker.worker.capacity > worker.currCapacityUsed);
+function freeTaskSlot(workersBody: string, category: string): boolean {
+  const workers = JSON.parse(workersBody) as Array<{ worker: { capacity: number; category: string }; currCapacityUsed: number }>;
+  return workers.some((worker) => worker.worker.category === category && worker.worker.capacity > worker.currCapacityUsed);
 }
 
 /** Readiness, step by step in the order the processes depend on each other, each with its time. */

@@ -16,6 +16,8 @@ const PORT_OFFSETS = {
   broker: 82,
   historical: 83,
   indexer: 91,
+  middleManager: 191,
+  peonPorts: 200, // the first of the MiddleManager's peons' ports, one a peon
   router: 888,
 } as const;
 
