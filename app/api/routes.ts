@@ -4,6 +4,7 @@ import type { ApiRouteModule } from '@/lib/http';
 import * as alertRules from './alerts/rules/route';
 import * as alerts from './alerts/route';
 import * as audit from './audit/route';
+import * as datasource from './datasources/[name]/route';
 import * as health from './health/route';
 import * as infer from './infer/route';
 import * as topic from './kafka/topics/[topic]/route';
@@ -23,7 +24,9 @@ import * as supervisorAction from './supervisors/[id]/[action]/route';
 import * as freshness from './supervisors/[id]/freshness/route';
 import * as lag from './supervisors/[id]/lag/route';
 import * as metrics from './supervisors/[id]/metrics/route';
+import * as rollback from './supervisors/[id]/rollback/route';
 import * as supervisor from './supervisors/[id]/route';
+import * as versions from './supervisors/[id]/versions/route';
 import * as supervisors from './supervisors/route';
 
 export const API_ROUTES: readonly ApiRouteModule[] = [
@@ -40,6 +43,9 @@ export const API_ROUTES: readonly ApiRouteModule[] = [
   { path: '/api/supervisors/{id}/metrics', area: 'Supervisors', module: metrics },
   { path: '/api/supervisors/{id}/freshness', area: 'Supervisors', module: freshness },
   { path: '/api/supervisors/{id}/lag', area: 'Supervisors', module: lag },
+  { path: '/api/supervisors/{id}/versions', area: 'Supervisors', module: versions },
+  { path: '/api/supervisors/{id}/rollback', area: 'Supervisors', module: rollback },
+  { path: '/api/datasources/{name}', area: 'Supervisors', module: datasource },
   { path: '/api/query/sql', area: 'Query', module: sql },
   { path: '/api/query/sql/{queryId}', area: 'Query', module: cancelSql },
   { path: '/api/query/native', area: 'Query', module: native },

@@ -9,3 +9,5 @@ export * from './action-outcome';
 export * from './redact';
 export * from './action-role';
 export * from './monitoring-schemas';
+export * from './versions';
+export * from './datasource-view';

@@ -162,7 +162,8 @@ function lateSubmitDetail(id: string, outcome: 'done' | 'unknown'): string {
     : `${late}, and reading it back does not show the submitted spec yet: Druid may still be carrying it out. Check the supervisor before submitting again.`;
 }
 
-export async function submitSpec(json: unknown, startSuspended: boolean | undefined, caller: Caller = {}): Promise<SubmitResult> {
+/** `detail` says in the audit trail why the spec was submitted (a rollback names its version). */
+export async function submitSpec(json: unknown, startSuspended: boolean | undefined, caller: Caller = {}, detail?: string): Promise<SubmitResult> {
   const startedAt = Date.now();
   // Where the spec sends Druid is checked with the rest, before anything reaches Druid.
   const imported = importSpecValue(json, serverCheckContext());
@@ -185,12 +186,12 @@ export async function submitSpec(json: unknown, startSuspended: boolean | undefi
   const entry = await openAuditEntry(caller, { action: 'submit', supervisorId: id, specHash: await specHash(spec) });
   try {
     // Identical submits take turns, so only the first creates; the others find Druid already running it.
-    return await oneSubmitAtATime(id, caller.signal, () => submitInTurn(id, spec, entry, caller, { warnings, notes: imported.notes }));
+    return await oneSubmitAtATime(id, caller.signal, () => submitInTurn(id, spec, entry, caller, { warnings, notes: imported.notes }, detail));
   } catch (error) {
     // A late submit's entry is already unknown, and settles by itself.
     if (!(error instanceof OutcomeUnknownError)) {
       const { outcome, finish } = failure(error);
-      await entry.finish(outcome, finish);
+      await entry.finish(outcome, { ...finish, detail: [detail, finish.detail].filter(Boolean).join('; ') || null });
     }
     throw markAudited(error);
   } finally {
@@ -206,6 +207,7 @@ async function submitInTurn(
   entry: OpenAuditEntry,
   caller: Caller,
   extra: Pick<SubmitResult, 'warnings' | 'notes'>,
+  detail?: string,
 ): Promise<SubmitResult> {
   const before = await currentSpec(id, caller);
   // Both sides as Druid stores them: its echo fills in defaults and nulls the submitted spec leaves out.
@@ -224,7 +226,7 @@ async function submitInTurn(
     if (!done) throw new OutcomeUnknownError(lateSubmitDetail(id, 'unknown'));
     return submitResult({ id }, outcome, suspended, extra);
   }
-  await entry.finish(unchanged ? 'unchanged' : 'ok', { ...answered(JSON.stringify(answer)), changes: summarizeSubmit(outcome, diff) });
+  await entry.finish(unchanged ? 'unchanged' : 'ok', { ...answered(JSON.stringify(answer)), changes: summarizeSubmit(outcome, diff), ...(detail ? { detail } : {}) });
   return submitResult(answer, outcome, suspended, extra);
 }
 
