@@ -2,7 +2,9 @@
 // messages themselves, and where a broker does not honour the request, binary-search the offsets
 // with small fetches. The result says which method found the offsets.
 import 'server-only';
-import { describeCause, type KafkaClient } from './client';
+import { topicNotFound } from './catalogue';
+import { describeCause, EARLIEST, LATEST, type KafkaClient } from './client';
+import { KafkaError, toKafkaError } from './errors';
 
 /** One probe reads about one batch; enough to compare timestamps, small enough to be quick. */
 const PROBE_BYTES = 64 * 1024;
@@ -65,6 +67,37 @@ export async function offsetsForTimestamp(client: KafkaClient, topic: string, ra
         }
       : { timestamp, method: 'list-offsets' },
   };
+}
+
+/** Every partition of a topic with its leader and the offsets Kafka keeps; a KafkaError when a partition cannot be read. */
+export async function partitionRanges(client: KafkaClient, topic: string): Promise<PartitionRange[]> {
+  const doing = `reading the offsets of "${topic}"`;
+  try {
+    let metadata = await client.metadata();
+    if (!metadata.topicMetadata.some((t) => t.topic === topic)) metadata = await client.metadata({ fresh: true });
+    const found = metadata.topicMetadata.find((t) => t.topic === topic);
+    if (!found) throw topicNotFound(topic, metadata);
+    const partitions = found.partitionMetadata
+      .map((p) => ({ topic, partition: p.partitionId, leader: p.leader !== null && p.leader >= 0 ? p.leader : null }))
+      .sort((a, b) => a.partition - b.partition);
+    const [earliest, latest] = await Promise.all([client.listOffsets(partitions, EARLIEST), client.listOffsets(partitions, LATEST)]);
+    const failed = partitions.flatMap((p, i) => (earliest[i].error || latest[i].error ? [`partition ${p.partition}: ${earliest[i].error ?? latest[i].error}`] : []));
+    if (failed.length) throw new KafkaError('kafka_unreachable', `Kafka could not give the offsets of "${topic}" (${failed.join('; ')}).`, { topic });
+    return partitions.map((p, i) => ({ partition: p.partition, leader: p.leader, earliest: BigInt(earliest[i].offset ?? 0), latest: BigInt(latest[i].offset ?? 0) }));
+  } catch (error) {
+    throw toKafkaError(error, client.brokers, doing);
+  }
+}
+
+/** Each partition's offset at a time (the first message at or after it), or at its earliest or latest end. */
+export async function offsetsAt(client: KafkaClient, topic: string, ranges: readonly PartitionRange[], time: number | 'earliest' | 'latest'): Promise<Map<number, bigint>> {
+  if (time === 'earliest' || time === 'latest') return new Map(ranges.map((r) => [r.partition, r[time]]));
+  const found = await offsetsForTimestamp(client, topic, ranges, time);
+  if (found.errors.size) {
+    const failed = [...found.errors].map(([partition, why]) => `partition ${partition}: ${why}`).join('; ');
+    throw new KafkaError('kafka_unreachable', `The offsets of "${topic}" at ${new Date(time).toISOString()} could not be found (${failed}).`, { topic });
+  }
+  return found.offsets;
 }
 
 function clamp(offset: bigint, range: PartitionRange): bigint {

@@ -5,8 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, startFakeDruid, type FakeDruid, type RecordedRequest, type Reply } from '@/lib/druid/testing/fake-druid';
+import { InMemoryKafka, partitionWith } from '@/lib/kafka/testing/in-memory-kafka';
 import type { Identity } from '@/lib/http';
 import type { AuditEntry } from '@/lib/operate/audit-entry';
 
@@ -16,7 +17,16 @@ const BASE = '/druid/indexer/v1/supervisor';
 interface FakeSupervisor {
   spec: Record<string, unknown>;
   suspended: boolean;
+  /** Where it reads each partition next, as Druid's committed offsets. */
+  offsets?: Record<string, number>;
 }
+
+// Each supervisor's topic, "<datasource>-topic", has two partitions of 1,000 messages.
+const kafka = new InMemoryKafka(
+  Object.fromEntries(['clicks', 'parked'].map((name) => [`${name}-topic`, [partitionWith(Array.from({ length: 1000 }, (_, i) => i)), partitionWith(Array.from({ length: 1000 }, (_, i) => i))]])),
+  { honoursTimestamps: true },
+);
+vi.mock('@/lib/kafka/server', () => ({ appKafka: () => kafka }));
 
 let fake: FakeDruid;
 let dir: string;
@@ -51,6 +61,18 @@ function overlord(request: RecordedRequest): Reply {
   if (!s) return reply({ error: `[${id}] does not exist` }, 404);
   if (request.method === 'GET' && view === '') return reply({ ...s.spec, suspended: s.suspended });
   if (request.method === 'GET' && view === 'history') return reply([]);
+  if (request.method === 'GET' && view === 'status') {
+    const offsets = s.offsets ?? {};
+    const state = s.suspended ? 'SUSPENDED' : 'RUNNING';
+    const latestOffsets = Object.fromEntries(Object.keys(offsets).map((p) => [p, 1000]));
+    const minimumLag = Object.fromEntries(Object.entries(offsets).map(([p, o]) => [p, 1000 - o]));
+    return reply({ id, payload: { dataSource: id, stream: `${id}-topic`, partitions: 2, latestOffsets, minimumLag, suspended: s.suspended, healthy: true, state, detailedState: state } });
+  }
+  if (view === 'resetOffsets') {
+    const { partitions } = JSON.parse(request.body) as { partitions: { partitionOffsetMap: Record<string, number> } };
+    s.offsets = { ...s.offsets, ...partitions.partitionOffsetMap };
+    return reply({ id });
+  }
   if (view === 'suspend' && s.suspended) return reply({ error: `[${id}] is already suspended` }, 400);
   if (view === 'suspend' || view === 'resume') {
     s.suspended = view === 'suspend';
@@ -146,9 +168,27 @@ describe('actions in the audit trail', () => {
     supervisors.set('clicks', { spec: spec('clicks'), suspended: false });
   });
 
-  it('records an action with Druid’s answer', async () => {
-    await actions.runAction('clicks', { action: 'suspend' }, caller);
+  it('records an action with Druid’s answer, and answers with the state read back', async () => {
+    const result = await actions.runAction('clicks', { action: 'suspend' }, caller);
     expect((await entries('clicks')).at(-1)).toMatchObject({ action: 'suspend', outcome: 'ok', druidStatus: 200, druidAnswer: "the supervisor's spec, suspended: true", resolvedAt: null });
+    expect(result.message).toMatch(/Druid reports it SUSPENDED \(read at \d\d:\d\d:\d\d UTC\)\.$/);
+    expect(result.readBack).toEqual({ gone: false, state: 'SUSPENDED', detailedState: 'SUSPENDED' });
+  });
+
+  it('moves offsets and answers with where Druid reads now, read back', async () => {
+    supervisors.get('clicks')!.offsets = { '0': 900, '1': 1000 };
+    const result = await actions.runAction('clicks', { action: 'resetOffsets', partitions: { '0': '400' } }, caller);
+    expect(result.message).toContain('Druid now reads partition 0 from 400 (was 900)');
+    expect(result.offsets?.confirmed).toBe(true);
+    expect((await entries('clicks')).at(-1)).toMatchObject({ action: 'resetOffsets', outcome: 'ok', detail: 'offsets 0→400' });
+  });
+
+  it('refuses offsets for partitions the topic does not have, naming them, and sends nothing', async () => {
+    const error = await actions.runAction('clicks', { action: 'resetOffsets', partitions: { '0': '10', '2': '10', '7': '10' } }, caller).catch((e) => e);
+    expect(error).toMatchObject({ status: 400, code: 'invalid_partitions' });
+    expect(error.message).toBe('Topic "clicks-topic" has 2 partitions (0 to 1) according to Kafka; it has no partitions 2, 7. Nothing was sent to Druid.');
+    expect(fake.requests.filter((r) => r.url.endsWith('/resetOffsets'))).toHaveLength(0);
+    expect((await entries('clicks')).at(-1)).toMatchObject({ action: 'resetOffsets', outcome: 'refused', detail: expect.stringContaining('it has no partitions 2, 7') });
   });
 
   it('records an action Druid refuses once, through the route as a user calls it', async () => {

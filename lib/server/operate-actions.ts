@@ -6,6 +6,11 @@ import { isDruidError } from '@/lib/druid';
 import { getConfig } from '@/lib/config';
 import { ApiError } from '@/lib/http';
 import { describeLateOutcome, READ_BACK_ACTIONS, type ActionResult, type SubmitResult } from '@/lib/operate';
+import { clockTime, describeReadBack, stateShowsDone, type ReadBackState } from '@/lib/operate/action-read-back';
+import { druidPositions } from '@/lib/operate/lag';
+import { missingPartitions, resetSeen } from '@/lib/operate/reset-preview';
+import { appKafka } from '@/lib/kafka/server';
+import type { SupervisorStatus } from '@/lib/druid';
 import { specHash, summarizeSubmit, type AuditOutcome } from '@/lib/operate/audit-entry';
 import { diffSpecs, hasErrors, importSpecValue, importStoredSpec, type SupervisorSpec } from '@/lib/spec';
 import { markAudited, oneSubmitAtATime, openAuditEntry, recordAudit, SubmitBusyError, type Actor, type AuditFinish, type OpenAuditEntry } from './audit';
@@ -13,7 +18,7 @@ import { druid } from './druid';
 import { forgetSupervisorLag } from './lag';
 import { forgetSupervisorDetail } from './operate-detail';
 import { actionCheck, settleLate, submitCheck } from './late-outcome';
-import { describeFailure, invalidateSupervisorList } from './operate';
+import { describeFailure, invalidateSupervisorList, STATUS_TIMEOUT_MS } from './operate';
 import { serverCheckContext } from './own-clusters';
 
 export interface Caller extends Actor {
@@ -59,7 +64,7 @@ function doneMessage(id: string, action: 'suspend' | 'resume' | 'reset' | 'termi
   }[action];
 }
 
-async function topicOf(id: string, caller: Caller): Promise<string> {
+async function topicOf(id: string, caller: Caller): Promise<{ topic: string; status: SupervisorStatus }> {
   const status = await druid()
     .supervisors.status(id, { signal: caller.signal })
     .catch((error) => {
@@ -67,7 +72,32 @@ async function topicOf(id: string, caller: Caller): Promise<string> {
       throw isLate(error) ? new ApiError(504, 'timeout', `Druid did not answer the status read of "${id}" in time; its offsets were not moved.`) : error;
     });
   if (!status.payload.stream) throw new ApiError(409, 'no_topic', `Supervisor "${id}" does not report its topic yet, so its offsets cannot be moved. Try again once it is running.`);
-  return status.payload.stream;
+  return { topic: status.payload.stream, status };
+}
+
+/** Refuses offsets for partitions the topic does not have, by Kafka's metadata (Druid's partition count when Kafka cannot be read). */
+async function checkPartitions(id: string, topic: string, status: SupervisorStatus, partitions: Readonly<Record<string, string>>): Promise<void> {
+  let count: number;
+  let source = 'Kafka';
+  try {
+    const listed = (await appKafka().metadata()).topicMetadata.find((t) => t.topic === topic);
+    if (!listed) throw new ApiError(400, 'invalid_partitions', `Kafka has no topic "${topic}", so the offsets of "${id}" were not moved.`);
+    count = listed.partitionMetadata.length;
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    // Neither can say: Druid checks the partitions itself.
+    if (status.payload.partitions === null || status.payload.partitions === undefined) return;
+    count = status.payload.partitions;
+    source = 'Druid (Kafka could not be read)';
+  }
+  const missing = missingPartitions(Object.keys(partitions), count);
+  if (missing.length === 0) return;
+  const which = `${missing.length > 1 ? 'partitions' : 'partition'} ${missing.join(', ')}`;
+  throw new ApiError(400, 'invalid_partitions', `Topic "${topic}" has ${count} partition${count === 1 ? '' : 's'} (0 to ${count - 1}) according to ${source}; it has no ${which}. Nothing was sent to Druid.`, {
+    topic,
+    partitionCount: count,
+    missing,
+  });
 }
 
 /** What an action asked for beyond its name, for the audit entry. */
@@ -77,7 +107,14 @@ function requestDetail(input: ActionInput): string | undefined {
   return undefined;
 }
 
-async function act(id: string, input: ActionInput, caller: Caller): Promise<{ message: string; finish: AuditFinish }> {
+interface Acted {
+  readonly message: string;
+  readonly finish: AuditFinish;
+  /** Where Druid read each partition before offsets were moved, to read the move back against. */
+  readonly offsetsBefore?: ReadonlyMap<number, bigint>;
+}
+
+async function act(id: string, input: ActionInput, caller: Caller): Promise<Acted> {
   const supervisors = druid().supervisors;
   const options = { signal: caller.signal };
   switch (input.action) {
@@ -92,10 +129,12 @@ async function act(id: string, input: ActionInput, caller: Caller): Promise<{ me
       return { message: doneMessage(id, input.action), finish: answered(JSON.stringify(answer)) };
     }
     case 'resetOffsets': {
-      const topic = await topicOf(id, caller);
+      const { topic, status } = await topicOf(id, caller);
+      await checkPartitions(id, topic, status, input.partitions);
+      const offsetsBefore = druidPositions(status.payload, Date.now()).current;
       const answer = await supervisors.resetOffsets(id, topic, input.partitions, options);
       const moved = Object.entries(input.partitions).map(([partition, offset]) => `${partition}→${offset}`).join(', ');
-      return { message: `Supervisor "${id}" will read ${topic} from the new offsets (partition→offset: ${moved}).`, finish: answered(JSON.stringify(answer)) };
+      return { message: `Supervisor "${id}" will read ${topic} from the new offsets (partition→offset: ${moved}).`, finish: answered(JSON.stringify(answer)), offsetsBefore };
     }
     case 'handoff':
       await supervisors.handoff(id, input.taskGroupIds, options);
@@ -103,14 +142,72 @@ async function act(id: string, input: ActionInput, caller: Caller): Promise<{ me
   }
 }
 
-export async function runAction(id: string, input: ActionInput, caller: Caller = {}): Promise<ActionResult> {
+/** An action's answer with what reading the supervisor back found. */
+export interface ActionAnswer extends ActionResult {
+  /** Its state read back after the action; undefined when it could not be read (or was not, after a late answer). */
+  readonly readBack?: ReadBackState;
+  readonly readAt?: number;
+  /** After moved offsets: where Druid reads each partition sent, as last read, and whether that shows the move. */
+  readonly offsets?: { readonly before: ReadonlyMap<number, bigint>; readonly seen: ReadonlyMap<number, bigint>; readonly confirmed: boolean };
+}
+
+/** Druid applies suspend, resume and terminate in its supervisor loop: read back this long for them to show. */
+const STATE_READ_BACK_MS = 5_000;
+/** Moved offsets show once the tasks restart and Druid reads their offsets again (offsetFetchPeriod). */
+const OFFSETS_READ_BACK_MS = 12_000;
+const READ_BACK_PAUSE_MS = 500;
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function readStatus(id: string, caller: Caller): Promise<{ read?: ReadBackState; status?: SupervisorStatus; at: number }> {
+  try {
+    const status = await druid().supervisors.status(id, { timeoutMs: STATUS_TIMEOUT_MS, signal: caller.signal });
+    return { read: { gone: false, state: status.payload.state, detailedState: status.payload.detailedState }, status, at: Date.now() };
+  } catch (error) {
+    return { read: isDruidError(error) && error.kind === 'not-found' ? { gone: true } : undefined, at: Date.now() };
+  }
+}
+
+/** Reads the supervisor until `done` says the action shows, or `withinMs` passes; the last read either way. */
+async function readBackUntil(id: string, caller: Caller, withinMs: number, done: (read: Awaited<ReturnType<typeof readStatus>>) => boolean) {
+  const until = Date.now() + withinMs;
+  for (;;) {
+    const read = await readStatus(id, caller);
+    if (done(read) || Date.now() + READ_BACK_PAUSE_MS > until || caller.signal?.aborted) return read;
+    await pause(READ_BACK_PAUSE_MS);
+  }
+}
+
+function describeOffsets(sent: Readonly<Record<string, string>>, before: ReadonlyMap<number, bigint>, seen: ReadonlyMap<number, bigint>, confirmed: boolean, at: number): string {
+  const was = (partition: string) => before.get(Number(partition)) ?? 'no offset';
+  if (confirmed) {
+    return `Druid now reads ${Object.keys(sent).map((p) => `partition ${p} from ${seen.get(Number(p))} (was ${was(p)})`).join(', ')}, read at ${clockTime(at)}.`;
+  }
+  return `Druid accepted the reset; at ${clockTime(at)} it did not report the new offsets yet: its tasks restart and report them within its offsetFetchPeriod (30 s unless set).`;
+}
+
+async function readBack(id: string, input: ActionInput, acted: Acted, caller: Caller): Promise<Omit<ActionAnswer, 'id' | 'action'>> {
+  if (input.action === 'resetOffsets') {
+    const before = acted.offsetsBefore ?? new Map<number, bigint>();
+    const positions = (read: Awaited<ReturnType<typeof readStatus>>) => (read.status ? druidPositions(read.status.payload, read.at).current : new Map<number, bigint>());
+    const last = await readBackUntil(id, caller, OFFSETS_READ_BACK_MS, (read) => resetSeen(input.partitions, before, positions(read)));
+    const seen = positions(last);
+    const confirmed = resetSeen(input.partitions, before, seen);
+    return { message: `${acted.message} ${describeOffsets(input.partitions, before, seen, confirmed, last.at)}`, readBack: last.read, readAt: last.at, offsets: { before, seen, confirmed } };
+  }
+  if (input.action === 'handoff') return { message: acted.message };
+  const last = await readBackUntil(id, caller, STATE_READ_BACK_MS, ({ read }) => read === undefined || stateShowsDone(input.action, read));
+  return { message: `${acted.message} ${describeReadBack(input.action, last.read, last.at)}`, readBack: last.read, readAt: last.at };
+}
+
+export async function runAction(id: string, input: ActionInput, caller: Caller = {}): Promise<ActionAnswer> {
   const entry = await openAuditEntry(caller, { action: input.action, supervisorId: id });
   const detail = requestDetail(input) ?? null;
   const result = (message: string): ActionResult => ({ id, action: input.action, message });
+  let acted: Acted;
   try {
-    const { message, finish } = await act(id, input, caller);
-    await entry.finish('ok', { ...finish, detail });
-    return result(message);
+    acted = await act(id, input, caller);
+    await entry.finish('ok', { ...acted.finish, detail });
   } catch (error) {
     if (isLate(error)) {
       await entry.finish('unknown', { druidStatus: null, druidAnswer: noAnswer(), detail: describeLateOutcome(id, input.action, 'unknown', waitedSeconds()) });
@@ -126,10 +223,18 @@ export async function runAction(id: string, input: ActionInput, caller: Caller =
     // Its entry says how it ended: the route wrapper must not write a second one for the refusal.
     throw markAudited(error);
   } finally {
-    invalidateSupervisorList();
-    forgetSupervisorDetail(id);
-    forgetSupervisorLag(id);
+    forget(id);
   }
+  // What Druid did, read back; the views read it again afterwards too.
+  const answer = { id, action: input.action, ...(await readBack(id, input, acted, caller)) };
+  forget(id);
+  return answer;
+}
+
+function forget(id: string): void {
+  invalidateSupervisorList();
+  forgetSupervisorDetail(id);
+  forgetSupervisorLag(id);
 }
 
 /** The supervisor a spec too broken to import seems to be for, if it names one anywhere Druid would look. */
