@@ -21,6 +21,7 @@ import * as sql from './query/sql/route';
 import * as session from './session/route';
 import * as validateSpec from './spec/validate/route';
 import * as supervisorAction from './supervisors/[id]/[action]/route';
+import * as diagnosis from './supervisors/[id]/diagnosis/route';
 import * as freshness from './supervisors/[id]/freshness/route';
 import * as lag from './supervisors/[id]/lag/route';
 import * as metrics from './supervisors/[id]/metrics/route';
@@ -43,6 +44,7 @@ export const API_ROUTES: readonly ApiRouteModule[] = [
   { path: '/api/supervisors/{id}/metrics', area: 'Supervisors', module: metrics },
   { path: '/api/supervisors/{id}/freshness', area: 'Supervisors', module: freshness },
   { path: '/api/supervisors/{id}/lag', area: 'Supervisors', module: lag },
+  { path: '/api/supervisors/{id}/diagnosis', area: 'Supervisors', module: diagnosis },
   { path: '/api/supervisors/{id}/versions', area: 'Supervisors', module: versions },
   { path: '/api/supervisors/{id}/rollback', area: 'Supervisors', module: rollback },
   { path: '/api/datasources/{name}', area: 'Supervisors', module: datasource },
