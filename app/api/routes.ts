@@ -29,6 +29,8 @@ import * as rollback from './supervisors/[id]/rollback/route';
 import * as supervisor from './supervisors/[id]/route';
 import * as versions from './supervisors/[id]/versions/route';
 import * as supervisors from './supervisors/route';
+import * as taskLog from './tasks/[taskId]/log/route';
+import * as taskReport from './tasks/[taskId]/report/route';
 
 export const API_ROUTES: readonly ApiRouteModule[] = [
   { path: '/api/kafka/topics', area: 'Kafka', module: topics },
@@ -48,6 +50,8 @@ export const API_ROUTES: readonly ApiRouteModule[] = [
   { path: '/api/supervisors/{id}/versions', area: 'Supervisors', module: versions },
   { path: '/api/supervisors/{id}/rollback', area: 'Supervisors', module: rollback },
   { path: '/api/datasources/{name}', area: 'Supervisors', module: datasource },
+  { path: '/api/tasks/{taskId}/report', area: 'Supervisors', module: taskReport },
+  { path: '/api/tasks/{taskId}/log', area: 'Supervisors', module: taskLog },
   { path: '/api/query/sql', area: 'Query', module: sql },
   { path: '/api/query/sql/{queryId}', area: 'Query', module: cancelSql },
   { path: '/api/query/native', area: 'Query', module: native },

@@ -1,12 +1,19 @@
-// The supervisor's tasks: the ones reading and publishing now, then recent finished ones.
+'use client';
+// The supervisor's tasks: the ones reading and publishing now, then recent finished ones; each
+// opens its report or its log below the table.
+import { useState } from 'react';
 import type { TaskRow } from '@/lib/operate';
 import { formatDuration, formatTime } from './format';
+import { TaskPanel, type TaskView } from './task-panel';
 
 const ROLE_LABEL: Record<TaskRow['role'], string> = { active: 'reading', publishing: 'publishing', other: 'finished' };
 
 export function TasksTable({ tasks }: { tasks: readonly TaskRow[] }) {
+  const [opened, setOpened] = useState<{ taskId: string; view: TaskView } | null>(null);
+  const openedTask = opened && tasks.find((task) => task.id === opened.taskId);
   if (tasks.length === 0) return <p className="text-sm text-slate-500">No tasks: a suspended supervisor runs none, and a new one starts its first within a minute.</p>;
   return (
+    <div>
     <div className="overflow-x-auto rounded border border-slate-200">
       <table aria-label="Tasks" className="min-w-full text-sm">
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
@@ -17,6 +24,7 @@ export function TasksTable({ tasks }: { tasks: readonly TaskRow[] }) {
             <th scope="col" className="px-3 py-1.5">Started</th>
             <th scope="col" className="px-3 py-1.5 text-right">Duration</th>
             <th scope="col" className="px-3 py-1.5 text-right">Publishes in</th>
+            <th scope="col" className="px-3 py-1.5"><span className="sr-only">Open</span></th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -32,10 +40,26 @@ export function TasksTable({ tasks }: { tasks: readonly TaskRow[] }) {
               <td className="whitespace-nowrap px-3 py-1.5">{formatTime(task.startTime)}</td>
               <td className="px-3 py-1.5 text-right tabular-nums">{formatDuration(task.durationMs)}</td>
               <td className="px-3 py-1.5 text-right tabular-nums">{task.remainingSeconds !== null ? formatDuration(task.remainingSeconds * 1000) : '—'}</td>
+              <td className="whitespace-nowrap px-3 py-1.5">
+                {(['report', 'log'] as const).map((view) => (
+                  <button
+                    key={view}
+                    type="button"
+                    aria-label={`${view === 'report' ? 'Report' : 'Log'} of ${task.id}`}
+                    aria-pressed={opened?.taskId === task.id && opened.view === view}
+                    onClick={() => setOpened({ taskId: task.id, view })}
+                    className="mr-2 text-sky-700 underline hover:text-sky-900"
+                  >
+                    {view === 'report' ? 'Report' : 'Log'}
+                  </button>
+                ))}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+    </div>
+    {openedTask && <TaskPanel task={openedTask} view={opened.view} onView={(view) => setOpened({ taskId: openedTask.id, view })} onClose={() => setOpened(null)} />}
     </div>
   );
 }

@@ -12,7 +12,7 @@ import { DEMO_DATASOURCES } from '../demo-supervisor';
 
 const CONF_DIR = path.resolve(import.meta.dirname, '..', 'druid', 'conf');
 const READY_TIMEOUT_MS = 240_000;
-export const WORKER_CATEGORIES = { threads: 'threads', peons: 'peons' } as const; // druid.worker.category in conf/*/runtime.properties
+const WORKER_CATEGORIES = { threads: 'threads', peons: 'peons' } as const; // druid.worker.category in conf/*/runtime.properties
 
 /** `command` is both the `server` command and the process's key in StackPorts. */
 const PROCESSES = [
@@ -123,7 +123,7 @@ function readinessSteps(ports: StackPorts): Record<DruidProcessName, ReadonlyArr
 
 const jsonPost = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 /** Kafka tasks run on the Indexer, those of `peonDatasources` on the MiddleManager (on the Indexer when it is full: not `strong`). */
-export function workerSelectStrategy(peonDatasources: readonly string[]) {
+function workerSelectStrategy(peonDatasources: readonly string[]) {
   const categoryAffinity = Object.fromEntries(peonDatasources.map((datasource) => [datasource, WORKER_CATEGORIES.peons]));
   const categoryMap = { index_kafka: { defaultCategory: WORKER_CATEGORIES.threads, categoryAffinity } };
   return { selectStrategy: { type: 'equalDistributionWithCategorySpec', workerCategorySpec: { strong: false, categoryMap } } };

@@ -11,3 +11,5 @@ export * from './action-role';
 export * from './monitoring-schemas';
 export * from './versions';
 export * from './datasource-view';
+export * from './task-report';
+export * from './task-log';
