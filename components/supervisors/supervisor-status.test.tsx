@@ -91,6 +91,7 @@ function monitoring(url: string): [number, unknown] | undefined {
   if (url.endsWith('/lag')) return [200, lag];
   if (url.includes('/metrics?')) return [200, metrics];
   if (url.endsWith('/freshness')) return [200, freshness];
+  if (url.endsWith('/diagnosis')) return [200, { supervisorId: 'clicks', checkedAt: '2026-01-01T00:00:00.000Z', findings: [], problems: [] }];
   return undefined;
 }
 

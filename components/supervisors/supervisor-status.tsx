@@ -7,6 +7,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ApiRequestError } from '@/components/ui/fetch-json';
 import { supervisorQuery } from './api';
+import { DiagnosisPanel } from './diagnosis-panel';
 import { formatCount, formatRate, formatTime } from './format';
 import { FreshnessChart, freshnessSummary, useFreshness } from './freshness-chart';
 import { LagHistoryChart, RangePicker, RatesHistoryChart, useHistory } from './history-charts';
@@ -92,6 +93,8 @@ export function SupervisorStatus({ id }: { id: string }) {
           </p>
         ))}
       </header>
+
+      <DiagnosisPanel id={id} />
 
       <Section title="Lag from Kafka">
         <LagPanel report={lag.data} error={lag.error} />
