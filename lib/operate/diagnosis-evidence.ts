@@ -2,13 +2,12 @@
 // reports, and the offsets Druid names when it finds its stored ones deleted from Kafka. Pure.
 import type { TaskReports } from '../druid/schemas/task';
 import type { ParseExceptionEvidence, RowTotals } from './diagnosis';
+import { shapeTaskReport } from './task-report';
 
-/** A task's row totals: running tasks report movingAverages and totals, complete ones one RowStats per phase. */
+/** A task's row totals while it builds segments, as its report gives them (running or complete). */
 export function reportTotals(report: TaskReports): RowTotals | null {
-  const stats = report.ingestionStatsAndErrors?.payload.rowStats;
-  if (!stats) return null;
-  const rows = 'totals' in stats && stats.totals && typeof stats.totals === 'object' ? (stats.totals as { buildSegments?: RowTotals }).buildSegments : (stats as Record<string, RowTotals | undefined>).buildSegments;
-  return rows ? { processed: rows.processed, processedWithError: rows.processedWithError, unparseable: rows.unparseable, thrownAway: rows.thrownAway } : null;
+  const phase = shapeTaskReport('', null, report).rowStats.find((p) => p.phase === 'buildSegments');
+  return phase ? { processed: phase.processed, processedWithError: phase.processedWithError, unparseable: phase.unparseable, thrownAway: phase.thrownAway } : null;
 }
 
 export function addTotals(sum: RowTotals | null, rows: RowTotals): RowTotals {
@@ -21,26 +20,9 @@ export function addTotals(sum: RowTotals | null, rows: RowTotals): RowTotals {
   };
 }
 
-/**
- * Druid's ParseExceptionReports (input, errorType, details, timeOfExceptionMillis) per phase. Druid
- * keeps them only when tuningConfig.maxSavedParseExceptions is above its default of 0.
- */
+/** The parse exceptions a task saved: Druid keeps them only when tuningConfig.maxSavedParseExceptions is above its default of 0. */
 export function reportParseExceptions(report: TaskReports): ParseExceptionEvidence[] {
-  const events = report.ingestionStatsAndErrors?.payload.unparseableEvents ?? {};
-  const found: ParseExceptionEvidence[] = [];
-  for (const list of Object.values(events)) {
-    if (!Array.isArray(list)) continue;
-    for (const item of list as unknown[]) {
-      if (typeof item === 'string') found.push({ input: null, message: item });
-      else if (item && typeof item === 'object') {
-        const e = item as { input?: unknown; details?: unknown; message?: unknown; errorType?: unknown };
-        const details = Array.isArray(e.details) ? e.details.filter((d): d is string => typeof d === 'string') : [];
-        const message = details.join('; ') || (typeof e.message === 'string' ? e.message : typeof e.errorType === 'string' ? e.errorType : 'unparseable');
-        found.push({ input: typeof e.input === 'string' ? e.input : e.input === undefined || e.input === null ? null : JSON.stringify(e.input), message });
-      }
-    }
-  }
-  return found;
+  return shapeTaskReport('', null, report).parseExceptions.map((e) => ({ input: e.input, message: e.message }));
 }
 
 /**
