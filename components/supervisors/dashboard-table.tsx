@@ -41,7 +41,14 @@ export function DashboardTable({ rows, view, onSort }: { rows: readonly Supervis
                 </Link>
                 <div className="text-xs text-slate-500">
                   {row.topic ?? 'topic unknown'}
-                  {row.datasource && row.datasource !== row.id ? ` → ${row.datasource}` : ''}
+                  {row.datasource && (
+                    <>
+                      {' → '}
+                      <Link href={`/datasources/${encodeURIComponent(row.datasource)}`} className="hover:text-brand-700 hover:underline" aria-label={`Datasource ${row.datasource}`} title="The supervisors writing to this datasource">
+                        {row.datasource}
+                      </Link>
+                    </>
+                  )}
                   {row.partitions !== null ? ` · ${row.partitions} partition${row.partitions === 1 ? '' : 's'}` : ''}
                 </div>
                 {row.problem && <div className="mt-1 text-xs text-rose-700">{row.problem}</div>}

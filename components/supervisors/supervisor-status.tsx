@@ -21,6 +21,7 @@ import { SpecPanel } from './spec-panel';
 import { HealthDot, StateBadge } from './state-badge';
 import { SupervisorActions } from './supervisor-actions';
 import { TasksTable } from './tasks-table';
+import { TerminatedSupervisor } from './version-terminated';
 
 function Section({ title, children, aside }: { title: string; children: ReactNode; aside?: ReactNode }) {
   return (
@@ -51,7 +52,7 @@ export function SupervisorStatus({ id }: { id: string }) {
   if (detail.isPending) return <p className="text-sm text-slate-500">Reading supervisor {id} from the Overlord…</p>;
   if (detail.isError && !detail.data) {
     const gone = detail.error instanceof ApiRequestError && detail.error.status === 404;
-    return (
+    const alert = (
       <div role="alert" className="rounded-md border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-900">
         <p className="font-medium">{gone ? `There is no supervisor "${id}".` : `Supervisor "${id}" could not be read.`}</p>
         <p>{detail.error.message}</p>
@@ -60,6 +61,8 @@ export function SupervisorStatus({ id }: { id: string }) {
         </Link>
       </div>
     );
+    // Druid keeps a terminated supervisor's history: that is shown instead when there is one.
+    return gone ? <TerminatedSupervisor id={id} fallback={alert} /> : alert;
   }
   const data = detail.data!;
   const status = data.status;
@@ -77,7 +80,10 @@ export function SupervisorStatus({ id }: { id: string }) {
           {status.detailedState !== status.state && <span className="text-sm text-slate-600" data-testid="detailed-state">{status.detailedState}</span>}
         </div>
         <p className="text-sm text-slate-600">
-          Reads <span className="font-medium">{status.stream ?? 'an unknown topic'}</span> into datasource <span className="font-medium">{status.dataSource}</span>
+          Reads <span className="font-medium">{status.stream ?? 'an unknown topic'}</span> into datasource{' '}
+          <Link href={`/datasources/${encodeURIComponent(status.dataSource)}`} className="font-medium text-brand-700 hover:underline">
+            {status.dataSource}
+          </Link>
           {status.partitions != null ? ` · ${status.partitions} partitions` : ''} · lag <span className="font-medium tabular-nums" data-testid="aggregate-lag">{formatCount(status.aggregateLag)}</span>
           {data.throughput ? ` · ${formatRate(data.throughput.processedPerSecond)} processed` : ''}
         </p>
@@ -133,7 +139,7 @@ export function SupervisorStatus({ id }: { id: string }) {
         <SpecPanel id={id} spec={data.spec} curl={data.curl} />
       </Section>
       <Section title="Spec history">
-        <SpecHistory history={data.history} />
+        <SpecHistory id={id} />
       </Section>
     </div>
   );

@@ -47,7 +47,11 @@ export function SupervisorsDashboard() {
       <RoleNotice items={OPERATIONS} />
       {terminated && (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Supervisor {terminated} was terminated: its tasks publish what they have read and stop.
+          Supervisor {terminated} was terminated: its tasks publish what they have read and stop.{' '}
+          <Link href={`/supervisors/${encodeURIComponent(terminated)}`} className="font-medium underline">
+            Its spec history
+          </Link>{' '}
+          stays in Druid.
         </p>
       )}
       {problems.map((problem) => (
