@@ -25,9 +25,12 @@ import * as diagnosis from './supervisors/[id]/diagnosis/route';
 import * as freshness from './supervisors/[id]/freshness/route';
 import * as lag from './supervisors/[id]/lag/route';
 import * as metrics from './supervisors/[id]/metrics/route';
+import * as resetOffsetsPreview from './supervisors/[id]/reset-offsets/preview/route';
+import * as resetOffsets from './supervisors/[id]/reset-offsets/route';
 import * as rollback from './supervisors/[id]/rollback/route';
 import * as supervisor from './supervisors/[id]/route';
 import * as versions from './supervisors/[id]/versions/route';
+import * as bulk from './supervisors/bulk/route';
 import * as supervisors from './supervisors/route';
 import * as taskLog from './tasks/[taskId]/log/route';
 import * as taskReport from './tasks/[taskId]/report/route';
@@ -46,6 +49,9 @@ export const API_ROUTES: readonly ApiRouteModule[] = [
   { path: '/api/supervisors/{id}/metrics', area: 'Supervisors', module: metrics },
   { path: '/api/supervisors/{id}/freshness', area: 'Supervisors', module: freshness },
   { path: '/api/supervisors/{id}/lag', area: 'Supervisors', module: lag },
+  { path: '/api/supervisors/{id}/reset-offsets/preview', area: 'Supervisors', module: resetOffsetsPreview },
+  { path: '/api/supervisors/{id}/reset-offsets', area: 'Supervisors', module: resetOffsets },
+  { path: '/api/supervisors/bulk', area: 'Supervisors', module: bulk },
   { path: '/api/supervisors/{id}/diagnosis', area: 'Supervisors', module: diagnosis },
   { path: '/api/supervisors/{id}/versions', area: 'Supervisors', module: versions },
   { path: '/api/supervisors/{id}/rollback', area: 'Supervisors', module: rollback },

@@ -153,8 +153,11 @@ export interface ActionAnswer extends ActionResult {
 
 /** Druid applies suspend, resume and terminate in its supervisor loop: read back this long for them to show. */
 const STATE_READ_BACK_MS = 5_000;
-/** Moved offsets show once the tasks restart and Druid reads their offsets again (offsetFetchPeriod). */
-const OFFSETS_READ_BACK_MS = 12_000;
+/**
+ * Moved offsets show once Druid reads its offsets again (offsetFetchPeriod): in new tasks' positions,
+ * or for a suspended supervisor in its committed offsets, once a task still publishing has finished.
+ */
+const OFFSETS_READ_BACK_MS = 20_000;
 const READ_BACK_PAUSE_MS = 500;
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -189,7 +192,12 @@ function describeOffsets(sent: Readonly<Record<string, string>>, before: Readonl
 async function readBack(id: string, input: ActionInput, acted: Acted, caller: Caller): Promise<Omit<ActionAnswer, 'id' | 'action'>> {
   if (input.action === 'resetOffsets') {
     const before = acted.offsetsBefore ?? new Map<number, bigint>();
-    const positions = (read: Awaited<ReturnType<typeof readStatus>>) => (read.status ? druidPositions(read.status.payload, read.at).current : new Map<number, bigint>());
+    const positions = (read: Awaited<ReturnType<typeof readStatus>>) => {
+      if (!read.status) return new Map<number, bigint>();
+      // The committed offsets show the move before a task still publishing what it read before has ended.
+      const committed = druidPositions({ ...read.status.payload, activeTasks: [], publishingTasks: [] }, read.at).current;
+      return resetSeen(input.partitions, before, committed) ? committed : druidPositions(read.status.payload, read.at).current;
+    };
     const last = await readBackUntil(id, caller, OFFSETS_READ_BACK_MS, (read) => resetSeen(input.partitions, before, positions(read)));
     const seen = positions(last);
     const confirmed = resetSeen(input.partitions, before, seen);

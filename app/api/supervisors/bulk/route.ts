@@ -14,6 +14,8 @@ export const POST = apiRoute(
     role: 'operator',
     what: 'Bulk actions',
     response: BulkResultSchema,
+    // Up to 100 supervisors, four at a time, each read back after its action.
+    timeoutMs: 120_000,
   },
   ({ body, identity, clientAddress, signal }) => {
     // The action in the body decides the role beyond the operator's.

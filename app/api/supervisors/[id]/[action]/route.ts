@@ -34,5 +34,6 @@ export const POST = apiRoute(
     what: ({ action }) => ACTION_LABELS[action],
     response: ActionResultSchema,
   },
-  ({ params, body, identity, clientAddress, signal }) => runAction(params.id, actionInput(params.action, body), { identity, clientAddress, signal }),
+  // The answer as its schema says: the read-back's own fields stay on the server.
+  async ({ params, body, identity, clientAddress, signal }) => ActionResultSchema.parse(await runAction(params.id, actionInput(params.action, body), { identity, clientAddress, signal })),
 );

@@ -13,6 +13,8 @@ export const POST = apiRoute(
     role: roleForAction('resetOffsets'),
     what: ACTION_LABELS.resetOffsets,
     response: ResetToTimeResultSchema,
+    // Looking the offsets up, sending them and reading Druid back until it shows them.
+    timeoutMs: 45_000,
   },
   ({ params, body, identity, clientAddress, signal }) => resetToTime(params.id, body, { identity, clientAddress, signal }),
 );
