@@ -4,6 +4,8 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { auditKeys } from '@/components/audit/api';
 import { ApiRequestError, fetchJson } from '@/components/ui/fetch-json';
 import { ActionResultSchema, SupervisorDetailSchema, SupervisorListSchema, type ActionResult, type SupervisorAction } from '@/lib/operate';
+import { BulkResultSchema, type BulkAction, type BulkResult } from '@/lib/operate/bulk';
+import { ResetPreviewSchema, ResetToTimeResultSchema, type ResetToTimeResult } from '@/lib/operate/reset-preview';
 
 /** The server refreshes its shared answer this often; asking more often only returns the same rows. */
 export const DASHBOARD_POLL_MS = 5_000;
@@ -80,3 +82,39 @@ export function useSupervisorAction(id: string, options: { onTerminated?: () => 
 }
 
 export type { SupervisorAction };
+
+/** Where each partition would move for a reset to `time`, and what that skips or re-reads; asked again as the time changes. */
+export const resetPreviewQuery = (id: string, time: string) =>
+  queryOptions({
+    queryKey: ['supervisors', id, 'reset-preview', time] as const,
+    queryFn: async ({ signal }) =>
+      ResetPreviewSchema.parse(await fetchJson(`/api/supervisors/${encodeURIComponent(id)}/reset-offsets/preview`, { method: 'POST', body: JSON.stringify({ time }), signal })),
+    retry: false,
+    staleTime: 5_000,
+  });
+
+/** Resets the supervisor's offsets to a time; the answer says where Druid reads afterwards. */
+export function useResetToTime(id: string) {
+  const client = useQueryClient();
+  return useMutation<ResetToTimeResult, Error, { time: string; confirm: string }>({
+    mutationKey: ['supervisors', id, 'reset-to-time'],
+    mutationFn: async (body) => ResetToTimeResultSchema.parse(await fetchJson(`/api/supervisors/${encodeURIComponent(id)}/reset-offsets`, { method: 'POST', body: JSON.stringify(body) })),
+    onSettled: async () => {
+      await client.invalidateQueries({ queryKey: supervisorKeys.all });
+      await client.invalidateQueries({ queryKey: auditKeys.all });
+    },
+  });
+}
+
+/** One action on the dashboard's selection: one result per supervisor, read back from Druid. */
+export function useBulkAction() {
+  const client = useQueryClient();
+  return useMutation<BulkResult, Error, { action: BulkAction; ids: string[] }>({
+    mutationKey: ['supervisors', 'bulk'],
+    mutationFn: async (body) => BulkResultSchema.parse(await fetchJson('/api/supervisors/bulk', { method: 'POST', body: JSON.stringify(body) })),
+    onSettled: async () => {
+      await client.invalidateQueries({ queryKey: supervisorKeys.all });
+      await client.invalidateQueries({ queryKey: auditKeys.all });
+    },
+  });
+}

@@ -22,14 +22,19 @@ export function ConfirmDialog({ title, children, confirmLabel, typeToConfirm, bu
   const firstField = useRef<HTMLInputElement | HTMLButtonElement>(null);
   const ready = !busy && canConfirm && (typeToConfirm === undefined || typed === typeToConfirm);
 
+  // The latest onCancel, so that a parent re-rendering (a preview arriving) neither re-binds Escape nor moves the focus.
+  const cancel = useRef(onCancel);
+  useEffect(() => {
+    cancel.current = onCancel;
+  }, [onCancel]);
   useEffect(() => {
     firstField.current?.focus();
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onCancel();
+      if (event.key === 'Escape') cancel.current();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
+  }, []);
 
   return (
     <div className="fixed inset-0 z-40 flex items-center justify-center bg-slate-900/40 p-4">

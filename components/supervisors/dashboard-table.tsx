@@ -5,7 +5,16 @@ import { formatCount, formatRate, shortClassName } from './format';
 import { LagSparkline, trendArrow } from './sparkline';
 import { HealthDot, StateBadge } from './state-badge';
 
-export function DashboardTable({ rows, view, onSort }: { rows: readonly SupervisorRow[]; view: DashboardView; onSort: (sort: SortKey, dir: 'asc' | 'desc') => void }) {
+/** Which rows are selected for bulk actions; select-all covers the rows shown (the filtered ones). */
+export interface TableSelection {
+  readonly selected: ReadonlySet<string>;
+  readonly onToggle: (id: string) => void;
+  readonly onToggleAll: (ids: readonly string[], on: boolean) => void;
+}
+
+export function DashboardTable({ rows, view, onSort, selection }: { rows: readonly SupervisorRow[]; view: DashboardView; onSort: (sort: SortKey, dir: 'asc' | 'desc') => void; selection?: TableSelection }) {
+  const shownIds = rows.map((row) => row.id);
+  const allSelected = selection !== undefined && shownIds.length > 0 && shownIds.every((id) => selection.selected.has(id));
   const sortHeader = (key: SortKey, label: string, firstDir: 'asc' | 'desc', className = '') => {
     const active = view.sort === key;
     const next = active ? (view.dir === 'asc' ? 'desc' : 'asc') : firstDir;
@@ -23,6 +32,11 @@ export function DashboardTable({ rows, view, onSort }: { rows: readonly Supervis
       <table aria-label="Supervisors" className="min-w-full text-sm">
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
+            {selection && (
+              <th scope="col" className="w-8 px-3 py-2">
+                <input type="checkbox" aria-label="Select all shown supervisors" checked={allSelected} onChange={() => selection.onToggleAll(shownIds, !allSelected)} />
+              </th>
+            )}
             {sortHeader('id', 'Supervisor', 'asc')}
             <th scope="col" className="px-3 py-2">State</th>
             {sortHeader('lag', 'Lag', 'desc', 'text-right')}
@@ -35,6 +49,11 @@ export function DashboardTable({ rows, view, onSort }: { rows: readonly Supervis
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
             <tr key={row.id} data-supervisor={row.id} className="align-top hover:bg-slate-50">
+              {selection && (
+                <td className="px-3 py-2">
+                  <input type="checkbox" aria-label={`Select ${row.id}`} checked={selection.selected.has(row.id)} onChange={() => selection.onToggle(row.id)} />
+                </td>
+              )}
               <td className="px-3 py-2">
                 <Link href={`/supervisors/${encodeURIComponent(row.id)}`} className="font-medium text-brand-700 hover:underline">
                   {row.id}

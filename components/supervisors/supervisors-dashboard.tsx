@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { RoleNotice } from '@/components/access/role-notice';
 import { ACTION_LABELS, applyDashboardView, dashboardTotals, dashboardViewParams, parseDashboardView, roleForAction, STATE_FILTERS, SUBMIT_ROLE, SUPERVISOR_ACTIONS, type DashboardView } from '@/lib/operate';
 import { supervisorsQuery } from './api';
+import { BulkActions } from './bulk-actions';
 import { DashboardTable } from './dashboard-table';
 import { formatCount, formatRate, formatTime } from './format';
 
@@ -29,6 +30,7 @@ export function SupervisorsDashboard() {
   const pathname = usePathname();
   const { view, problems } = parseDashboardView(new URLSearchParams(params.toString()));
   const [text, setText] = useState(view.q);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const list = useQuery(supervisorsQuery());
 
   const navigate = (change: Partial<DashboardView>) => {
@@ -41,6 +43,13 @@ export function SupervisorsDashboard() {
   const totals = dashboardTotals(rows);
 
   const terminated = params.get('terminated');
+  // A supervisor gone from the list (terminated) is no longer selected.
+  const selectedIds = rows.filter((row) => selected.has(row.id)).map((row) => row.id);
+  const selection = {
+    selected,
+    onToggle: (id: string) => setSelected((now) => (now.has(id) ? new Set([...now].filter((s) => s !== id)) : new Set([...now, id]))),
+    onToggleAll: (ids: readonly string[], on: boolean) => setSelected((now) => (on ? new Set([...now, ...ids]) : new Set([...now].filter((s) => !ids.includes(s))))),
+  };
 
   return (
     <section aria-label="Supervisors" className="space-y-4">
@@ -126,7 +135,8 @@ export function SupervisorsDashboard() {
       )}
       {rows.length > 0 && (
         <>
-          <DashboardTable rows={shown} view={view} onSort={(sort, dir) => navigate({ sort, dir })} />
+          <BulkActions ids={selectedIds} rows={rows} onDone={() => setSelected(new Set())} />
+          <DashboardTable rows={shown} view={view} onSort={(sort, dir) => navigate({ sort, dir })} selection={selection} />
           {shown.length === 0 && <p className="text-sm text-slate-600">No supervisor matches this filter.</p>}
         </>
       )}
