@@ -49,6 +49,10 @@ test('a rollback restores an earlier spec after showing its diff', async ({ page
   const compare = page.getByRole('region', { name: 'Compare versions' });
   await expect(compare.getByRole('list', { name: 'Changes between the versions' })).toContainText('dimensions[2] added e2e_extra');
 
+  // A version downloads as Druid stored it, named after the supervisor and the version's time.
+  const [download] = await Promise.all([page.waitForEvent('download'), firstRow.getByRole('button', { name: 'Download' }).click()]);
+  expect(download.suggestedFilename()).toBe(`${ID}-${firstVersion.replaceAll(':', '-')}.json`);
+
   await firstRow.getByRole('button', { name: 'Roll back to this version…' }).click();
   await expect(status.dialog.getByRole('note')).toContainText('Dimension "e2e_extra" is removed');
   await expect(status.dialog).toContainText('The supervisor stays suspended');
