@@ -107,6 +107,7 @@ describe('rows thrown away for their event time', () => {
     expect(spread.buckets.reduce((n, b) => n + b.rows, 0)).toBe(10);
     expect(spread.buckets.filter((b) => b.side === 'late').reduce((n, b) => n + b.rows, 0)).toBe(6);
     expect(finding.fix).toEqual({ label: 'Set lateMessageRejectionPeriod to PT4H', href: '/load/edit/clicks' });
+    expect(finding.evidence.facts).toContain('A new setting applies to rows read from then on: to read the rows already thrown away, reset the supervisor to a time before them after changing it.');
   });
 
   it('keep one far outlier from making the suggested window months long', () => {

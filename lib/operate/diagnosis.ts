@@ -337,6 +337,7 @@ function thrownAway(evidence: DiagnosisEvidence): DiagnosisFinding | null {
   const facts = [`Druid accepts event times ${window.startMs !== null ? `from ${new Date(window.startMs).toISOString()}` : 'from any time'} ${window.endMs !== null ? `to ${new Date(window.endMs).toISOString()}` : 'on'} (as of now; each task counts from its own start).`];
   if (spec?.filter) facts.push(`transformSpec filter: ${truncate(spec.filter, 400)}`);
   facts.push('Druid counts thrown-away rows but keeps none of them: the examples come from a sample of the topic read through the spec.');
+  if (settings.length > 0) facts.push('A new setting applies to rows read from then on: to read the rows already thrown away, reset the supervisor to a time before them after changing it.');
   return {
     kind: 'thrown_away',
     severity: counted > 0 && processed === 0 ? 'error' : counted > 0 ? 'warning' : 'info',
