@@ -45,3 +45,18 @@ export function deletedOffsetsInErrors(errors: readonly { readonly message?: str
   }
   return offsets;
 }
+
+const LOG_LEVEL_ERROR = /^\S+ (?:ERROR|FATAL) /;
+const EXCEPTION_LINE = /^(?:Caused by: )?[a-z][\w$]*(?:\.[\w$]+)*\.[A-Z][\w$]*(?:Exception|Error)\b/;
+/** Errors any task with bad rows logs while it keeps running: not why a task failed. */
+const ROW_ERRORS = /ParseException|TaskRealtimeMetricsMonitor - \[\d+\] unparseable events/;
+
+/** The first ERROR line of a task's log that is not about a bad row, with the exception it names on the next line. */
+export function firstLogError(log: string): string | null {
+  const lines = log.split('\n').map((line) => line.trimEnd());
+  const at = lines.findIndex((line) => (LOG_LEVEL_ERROR.test(line) || EXCEPTION_LINE.test(line)) && !ROW_ERRORS.test(line));
+  if (at < 0) return null;
+  const next = lines[at + 1] ?? '';
+  const line = LOG_LEVEL_ERROR.test(lines[at]) && EXCEPTION_LINE.test(next) ? `${lines[at]} ${next}` : lines[at];
+  return line.slice(0, 500);
+}

@@ -12,7 +12,7 @@ import { runSample } from '@/lib/kafka/sampler';
 import type { SampleRecord } from '@/lib/kafka/schemas';
 import { appKafka } from '@/lib/kafka/server';
 import { diagnose, type DiagnosisSpec, type KafkaFacts, type ParseExceptionEvidence, type RowTotals, type SampledRow } from '@/lib/operate/diagnosis';
-import { addTotals, reportParseExceptions, reportTotals } from '@/lib/operate/diagnosis-evidence';
+import { addTotals, firstLogError, reportParseExceptions, reportTotals } from '@/lib/operate/diagnosis-evidence';
 import type { Diagnosis, FailedTask } from '@/lib/operate/diagnosis-schema';
 import { probePlanOf } from '@/lib/operate/freshness';
 import { druidPositions } from '@/lib/operate/lag';
@@ -174,8 +174,6 @@ async function readReports(status: SupervisorStatusPayload, tasks: readonly Task
   return { totals, parseExceptions: parseExceptions.slice(0, MAX_PARSE_EXCEPTIONS) };
 }
 
-const FIRST_ERROR = /\bERROR\b|Exception|Error:/;
-
 /** The supervisor's tasks that failed within the last hour, newest first, with the first error line of each log. */
 async function readFailedTasks(tasks: readonly TaskStatusPlus[], now: number): Promise<FailedTask[]> {
   const failed = tasks
@@ -187,8 +185,8 @@ async function readFailedTasks(tasks: readonly TaskStatusPlus[], now: number): P
     try {
       const log = await druid().tasks.log(task.id, { offset: -LOG_TAIL_BYTES, timeoutMs: TASK_TIMEOUT_MS });
       if (log.trim() === '') return { ...base, logLine: null, logNote: "The task's log is empty: tasks run as threads of an Indexer keep no log of their own, so Druid's error message is shown." };
-      const line = log.split('\n').find((l) => FIRST_ERROR.test(l)) ?? null;
-      return { ...base, logLine: line?.trim().slice(0, 500) ?? null, logNote: line ? null : 'The end of the task log has no ERROR line.' };
+      const line = firstLogError(log);
+      return { ...base, logLine: line, logNote: line ? null : 'The end of the task log has no ERROR line.' };
     } catch (error) {
       return { ...base, logLine: null, logNote: `The task log could not be read: ${describeFailure(error)}` };
     }
