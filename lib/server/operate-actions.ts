@@ -15,6 +15,7 @@ import { specHash, summarizeSubmit, type AuditOutcome } from '@/lib/operate/audi
 import { diffSpecs, hasErrors, importSpecValue, importStoredSpec, type SupervisorSpec } from '@/lib/spec';
 import { markAudited, oneSubmitAtATime, openAuditEntry, recordAudit, SubmitBusyError, type Actor, type AuditFinish, type OpenAuditEntry } from './audit';
 import { druid } from './druid';
+import { forgetSupervisorDiagnosis } from './diagnosis';
 import { forgetSupervisorLag } from './lag';
 import { forgetSupervisorDetail } from './operate-detail';
 import { actionCheck, settleLate, submitCheck } from './late-outcome';
@@ -243,6 +244,7 @@ function forget(id: string): void {
   invalidateSupervisorList();
   forgetSupervisorDetail(id);
   forgetSupervisorLag(id);
+  forgetSupervisorDiagnosis(id);
 }
 
 /** The supervisor a spec too broken to import seems to be for, if it names one anywhere Druid would look. */
@@ -311,6 +313,7 @@ export async function submitSpec(json: unknown, startSuspended: boolean | undefi
     invalidateSupervisorList();
     forgetSupervisorDetail(id);
     forgetSupervisorLag(id);
+    forgetSupervisorDiagnosis(id);
   }
 }
 
