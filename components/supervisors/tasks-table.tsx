@@ -24,7 +24,6 @@ export function TasksTable({ tasks }: { tasks: readonly TaskRow[] }) {
             <th scope="col" className="px-3 py-1.5">Started</th>
             <th scope="col" className="px-3 py-1.5 text-right">Duration</th>
             <th scope="col" className="px-3 py-1.5 text-right">Publishes in</th>
-            <th scope="col" className="px-3 py-1.5"><span className="sr-only">Open</span></th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -34,26 +33,26 @@ export function TasksTable({ tasks }: { tasks: readonly TaskRow[] }) {
                 <span className="break-all font-mono text-xs">{task.id}</span>
                 {task.location && <div className="text-xs text-slate-500">on {task.location}</div>}
                 {task.errorMsg && <div className="text-xs text-rose-700">{task.errorMsg}</div>}
+                <div className="text-xs">
+                  {(['report', 'log'] as const).map((view) => (
+                    <button
+                      key={view}
+                      type="button"
+                      aria-label={`${view === 'report' ? 'Report' : 'Log'} of ${task.id}`}
+                      aria-pressed={opened?.taskId === task.id && opened.view === view}
+                      onClick={() => setOpened({ taskId: task.id, view })}
+                      className="mr-3 text-sky-700 underline hover:text-sky-900"
+                    >
+                      {view === 'report' ? 'Report' : 'Log'}
+                    </button>
+                  ))}
+                </div>
               </td>
               <td className="px-3 py-1.5">{ROLE_LABEL[task.role]}</td>
               <td className={`px-3 py-1.5 ${task.status === 'FAILED' ? 'font-medium text-rose-700' : ''}`}>{task.status ?? '—'}</td>
               <td className="whitespace-nowrap px-3 py-1.5">{formatTime(task.startTime)}</td>
               <td className="px-3 py-1.5 text-right tabular-nums">{formatDuration(task.durationMs)}</td>
               <td className="px-3 py-1.5 text-right tabular-nums">{task.remainingSeconds !== null ? formatDuration(task.remainingSeconds * 1000) : '—'}</td>
-              <td className="whitespace-nowrap px-3 py-1.5">
-                {(['report', 'log'] as const).map((view) => (
-                  <button
-                    key={view}
-                    type="button"
-                    aria-label={`${view === 'report' ? 'Report' : 'Log'} of ${task.id}`}
-                    aria-pressed={opened?.taskId === task.id && opened.view === view}
-                    onClick={() => setOpened({ taskId: task.id, view })}
-                    className="mr-2 text-sky-700 underline hover:text-sky-900"
-                  >
-                    {view === 'report' ? 'Report' : 'Log'}
-                  </button>
-                ))}
-              </td>
             </tr>
           ))}
         </tbody>

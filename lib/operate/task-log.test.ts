@@ -63,6 +63,14 @@ describe('followLog', () => {
 });
 
 describe('logAdditions', () => {
+  it('finds where the text sent ends even when its last lines come again after it, as a stack trace does after each parse exception', () => {
+    // The repeated block is the stack trace Druid logs after each of the recorded parse exceptions.
+    const trace = COMPLETE.slice(COMPLETE.indexOf('\tat '), COMPLETE.indexOf('\tat ') + 4096);
+    const known = `${RUNNING}ERROR first\n${trace}`;
+    const later = `ERROR second\n${trace}ERROR third\n${trace}`;
+    expect(logAdditions(known, (known + later).slice(-FOLLOW_WINDOW_BYTES))).toEqual({ added: later, skipped: false });
+  });
+
   it('finds nothing new when the log has not grown', () => {
     expect(logAdditions(RUNNING, RUNNING.slice(-FOLLOW_WINDOW_BYTES))).toEqual({ added: '', skipped: false });
   });
@@ -79,6 +87,7 @@ describe('the log query', () => {
     expect(logOffset(TaskLogQuerySchema.parse({ full: '1' }))).toBeUndefined();
     expect(logOffset(TaskLogQuerySchema.parse({ download: '1' }))).toBeUndefined();
     expect(logOffset(TaskLogQuerySchema.parse({ download: '1', tailKb: '4' }))).toBe(-4 * 1024);
+    expect(logOffset(TaskLogQuerySchema.parse({ follow: '1', tailKb: '4' }))).toBe(-FOLLOW_WINDOW_BYTES);
   });
 
   it('turns down a tail that is not a positive number of KB', () => {

@@ -29,7 +29,7 @@ export const TaskLogQuerySchema = z.object({
     .optional(),
   /** The whole log instead of its end. */
   full: flag.optional(),
-  /** Keep the answer open and send what the running task logs, until it finishes. */
+  /** Keep the answer open and send what the running task logs, until it finishes (from at least the last 64 KB). */
   follow: flag.optional(),
   /** Answer as a file to save: the whole log unless tailKb says otherwise. */
   download: flag.optional(),
@@ -39,7 +39,9 @@ export type TaskLogQuery = z.infer<typeof TaskLogQuerySchema>;
 /** Druid's offset parameter for a query: undefined for the whole log, a negative byte count for its end. */
 export function logOffset(query: TaskLogQuery): number | undefined {
   if (query.tailKb === undefined && (query.full || query.download)) return undefined;
-  return -(query.tailKb ?? DEFAULT_LOG_TAIL_KB) * 1024;
+  const tailBytes = (query.tailKb ?? DEFAULT_LOG_TAIL_KB) * 1024;
+  // A follow starts from at least one window, so its reads overlap what was sent by far more than a repeated stack trace.
+  return -(query.follow ? Math.max(tailBytes, FOLLOW_WINDOW_BYTES) : tailBytes);
 }
 
 export const EMPTY_LOG_HEADER = 'x-tributary-empty-log';
@@ -52,12 +54,22 @@ export function emptyLogMessage(taskId: string, location: string | null): string
 
 export const SKIPPED_NOTE = '\n[Tributary: part of the log was skipped here: the task wrote more between two reads than one read holds]\n';
 
-/** What `fetched` (the log's last window, read now) adds to `known` (the end of the text sent so far). */
+/**
+ * What `fetched` (the log's last window, read now) adds to `known` (the end of the text sent so far):
+ * what follows the place where the two overlap. A log repeats itself (the same stack trace after
+ * each parse exception), so the end of `known` may stand in `fetched` several times; the place that
+ * overlaps `known` the longest is where it ends, the first such place when several do.
+ */
 export function logAdditions(known: string, fetched: string): { added: string; skipped: boolean } {
   if (!known) return { added: fetched, skipped: false };
   const anchor = known.slice(-ANCHOR_CHARS);
-  const at = fetched.lastIndexOf(anchor);
-  if (at >= 0) return { added: fetched.slice(at + anchor.length), skipped: false };
+  let best: { end: number; overlap: number } | undefined;
+  for (let at = fetched.indexOf(anchor); at >= 0; at = fetched.indexOf(anchor, at + 1)) {
+    const end = at + anchor.length;
+    const overlap = Math.min(end, known.length);
+    if (overlap > (best?.overlap ?? 0) && fetched.slice(end - overlap, end) === known.slice(known.length - overlap)) best = { end, overlap };
+  }
+  if (best) return { added: fetched.slice(best.end), skipped: false };
   if (known.endsWith(fetched)) return { added: '', skipped: false };
   return { added: fetched, skipped: true };
 }

@@ -45,7 +45,8 @@ export async function taskLog(taskId: string, query: TaskLogQuery, signal: Abort
   const status = await taskStatus(taskId, signal);
   const running = isRunning(status);
   const text = await druid().tasks.log(taskId, { offset: logOffset(query), timeoutMs: LOG_TIMEOUT_MS, signal });
-  const headers = new Headers({ 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  // x-accel-buffering: a proxy such as nginx in front would otherwise hold a followed log back.
+  const headers = new Headers({ 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
   if (query.download) headers.set('content-disposition', `attachment; filename="${taskId}.log"`);
   if (text.length === 0) {
     headers.set(EMPTY_LOG_HEADER, 'true');
