@@ -35,7 +35,8 @@ export function SupervisorActions({ id, suspended, partitions, taskGroupIds }: {
       const rest = new URLSearchParams(params.toString());
       rest.delete('act');
       rest.delete('time');
-      router.replace(`${window.location.pathname}${rest.size ? `?${rest}` : ''}`, { scroll: false });
+      // The browser's own history call: Next keeps useSearchParams in step without asking the server for the page again.
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${rest.size ? `?${rest}` : ''}`);
     }
   };
   const run = (request: ActionRequest) => mutation.mutate(request, { onSuccess: () => setAsking(undefined) });

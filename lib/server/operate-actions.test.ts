@@ -172,7 +172,7 @@ describe('actions in the audit trail', () => {
     const result = await actions.runAction('clicks', { action: 'suspend' }, caller);
     expect((await entries('clicks')).at(-1)).toMatchObject({ action: 'suspend', outcome: 'ok', druidStatus: 200, druidAnswer: "the supervisor's spec, suspended: true", resolvedAt: null });
     expect(result.message).toMatch(/Druid reports it SUSPENDED \(read at \d\d:\d\d:\d\d UTC\)\.$/);
-    expect(result.readBack).toEqual({ gone: false, state: 'SUSPENDED', detailedState: 'SUSPENDED' });
+    expect(result.readBack).toEqual({ gone: false, state: 'SUSPENDED', detailedState: 'SUSPENDED', suspended: true });
   });
 
   it('moves offsets and answers with where Druid reads now, read back', async () => {

@@ -6,7 +6,7 @@ import { isDruidError } from '@/lib/druid';
 import { getConfig } from '@/lib/config';
 import { ApiError } from '@/lib/http';
 import { describeLateOutcome, READ_BACK_ACTIONS, type ActionResult, type SubmitResult } from '@/lib/operate';
-import { clockTime, describeReadBack, stateShowsDone, type ReadBackState } from '@/lib/operate/action-read-back';
+import { clockTime, describeReadBack, stateSettled, stateShowsDone, type ReadBackState } from '@/lib/operate/action-read-back';
 import { druidPositions } from '@/lib/operate/lag';
 import { missingPartitions, resetSeen } from '@/lib/operate/reset-preview';
 import { appKafka } from '@/lib/kafka/server';
@@ -166,7 +166,8 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 async function readStatus(id: string, caller: Caller): Promise<{ read?: ReadBackState; status?: SupervisorStatus; at: number }> {
   try {
     const status = await druid().supervisors.status(id, { timeoutMs: STATUS_TIMEOUT_MS, signal: caller.signal });
-    return { read: { gone: false, state: status.payload.state, detailedState: status.payload.detailedState }, status, at: Date.now() };
+    const { state, detailedState, suspended } = status.payload;
+    return { read: { gone: false, state, detailedState, suspended }, status, at: Date.now() };
   } catch (error) {
     return { read: isDruidError(error) && error.kind === 'not-found' ? { gone: true } : undefined, at: Date.now() };
   }
@@ -205,7 +206,8 @@ async function readBack(id: string, input: ActionInput, acted: Acted, caller: Ca
     return { message: `${acted.message} ${describeOffsets(input.partitions, before, seen, confirmed, last.at)}`, readBack: last.read, readAt: last.at, offsets: { before, seen, confirmed } };
   }
   if (input.action === 'handoff') return { message: acted.message };
-  const last = await readBackUntil(id, caller, STATE_READ_BACK_MS, ({ read }) => read === undefined || stateShowsDone(input.action, read));
+  // Until the state agrees as well, so the answer names the state Druid settled in.
+  const last = await readBackUntil(id, caller, STATE_READ_BACK_MS, ({ read }) => read === undefined || (stateShowsDone(input.action, read) && stateSettled(read)));
   return { message: `${acted.message} ${describeReadBack(input.action, last.read, last.at)}`, readBack: last.read, readAt: last.at };
 }
 
