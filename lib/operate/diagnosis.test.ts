@@ -175,6 +175,12 @@ describe('connecting to the stream', () => {
     expect(finding.message).toContain('Topic "clicks" does not exist on Kafka');
   });
 
+  it('names refused credentials when Druid cannot connect either, and leaves Tributary\'s own refusal out otherwise', () => {
+    const kafka = { problem: { kind: 'auth' as const, message: 'Kafka refused Tributary\'s credentials' }, partitions: [] };
+    expect(only({ detailedState: 'UNABLE_TO_CONNECT_TO_STREAM', kafka }).message).toContain('Kafka refused access to "clicks"');
+    expect(diagnosed({ kafka }).findings).toEqual([]);
+  });
+
   it('tells Druid\'s connection apart from Tributary\'s when only Druid cannot connect', () => {
     const finding = only({
       detailedState: 'UNABLE_TO_CONNECT_TO_STREAM',

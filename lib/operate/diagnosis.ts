@@ -115,7 +115,8 @@ function cannotConnect(evidence: DiagnosisEvidence): DiagnosisFinding | null {
       fix: specFix(supervisorId, 'Edit the topic in the spec'),
     };
   }
-  if (kafka?.problem?.kind === 'auth') {
+  // Tributary's own credentials failing says nothing of Druid's unless Druid cannot connect either.
+  if (kafka?.problem?.kind === 'auth' && druidCannot) {
     return {
       kind: 'cannot_connect',
       severity: 'error',

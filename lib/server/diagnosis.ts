@@ -88,7 +88,8 @@ async function readDiagnosis(id: string): Promise<Diagnosis> {
   // A missing topic or an unreachable Kafka is said once, by the Kafka-side checks.
   if (sample.problem && !kafkaFacts?.problem) problems.push(sample.problem);
   if (!topic) problems.push('The supervisor reads a topic pattern: Kafka-side checks follow a single topic.');
-  if (kafkaFacts?.problem && kafkaFacts.problem.kind !== 'topic_missing' && kafkaFacts.problem.kind !== 'auth') problems.push(kafkaFacts.problem.message);
+  const druidCannot = status.detailedState === 'UNABLE_TO_CONNECT_TO_STREAM';
+  if (kafkaFacts?.problem && kafkaFacts.problem.kind !== 'topic_missing' && !(kafkaFacts.problem.kind === 'auth' && druidCannot)) problems.push(kafkaFacts.problem.message);
 
   return diagnose({
     supervisorId: id,
