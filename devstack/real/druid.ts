@@ -83,8 +83,8 @@ export function startDruidProcess(options: DruidOptions, name: DruidProcessName)
   const own: Partial<Record<DruidProcessName, Record<string, string>>> = {
     historical: { 'druid.segmentCache.locations': JSON.stringify([{ path: path.join(dir, 'var', 'segment-cache'), maxSize: '10g' }]) },
     indexer: { 'druid.worker.capacity': String(options.taskSlots), 'druid.indexer.task.baseTaskDirPaths': JSON.stringify([path.join(dir, 'var', 'task')]) },
-    middleManager: { // Peons take ports base+200 to base+209 and inherit druid.* properties, but not JVM flags.
-      'druid.indexer.task.baseTaskDirPaths': JSON.stringify([path.join(dir, 'var', 'peon-task')]),
+    // Peons take ports base+200 to base+209, task folders under tmp/persistent, druid.* properties but not JVM flags.
+    middleManager: {
       'druid.indexer.runner.startPort': String(ports.peonPorts),
       'druid.indexer.runner.endPort': String(ports.peonPorts + 9),
       'druid.indexer.runner.javaOptsArray': JSON.stringify(['-Xms128m', '-Xmx384m', '-XX:MaxDirectMemorySize=160m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', ...JAVA_17_OPENS, `-Dlog4j.configurationFile=${path.join(CONF_DIR, '_common', 'log4j2.xml')}`]),
