@@ -45,6 +45,21 @@ describe('followLog', () => {
     expect(added).toBe(SKIPPED_NOTE + COMPLETE.slice(-2048));
   });
 
+  it('goes on after a read that fails, and gives up after three in a row', async () => {
+    let reads = 0;
+    const flaky: LogSource = {
+      isRunning: async () => reads < 3,
+      readTail: async () => {
+        reads += 1;
+        if (reads === 1) throw new Error('timed out');
+        return COMPLETE;
+      },
+    };
+    expect(await collect(flaky, RUNNING)).toBe(COMPLETE.slice(RUNNING.length));
+    const down: LogSource = { isRunning: async () => true, readTail: async () => Promise.reject(new Error('unreachable')) };
+    await expect(collect(down, RUNNING)).rejects.toThrow('unreachable');
+  });
+
   it('stops when the reader goes away', async () => {
     const stop = new AbortController();
     const endless: LogSource = { isRunning: async () => true, readTail: async () => RUNNING };

@@ -12,6 +12,8 @@ export const FOLLOW_WINDOW_BYTES = 64 * 1024;
 export const FOLLOW_INTERVAL_MS = 1_500;
 /** A follow ends after this long; the viewer follows again to go on. */
 export const FOLLOW_MAX_MS = 10 * 60_000;
+/** Reads in a row that may fail before a follow gives up. */
+const MAX_FAILED_READS = 3;
 /** The end of the text already sent that must be found again in a new read. */
 const ANCHOR_CHARS = 1_024;
 
@@ -96,12 +98,23 @@ export async function* followLog(source: LogSource, options: FollowOptions): Asy
   const { signal } = options;
   const deadline = Date.now() + (options.maxMs ?? FOLLOW_MAX_MS);
   let known = options.sent.slice(-FOLLOW_WINDOW_BYTES);
+  let failures = 0;
   while (!signal.aborted && Date.now() < deadline) {
     await pause(options.intervalMs ?? FOLLOW_INTERVAL_MS, signal);
     if (signal.aborted) return;
-    // Asked before reading, so the read after the task has finished holds its last lines.
-    const running = await source.isRunning(signal);
-    const { added, skipped } = logAdditions(known, await source.readTail(signal));
+    let running: boolean;
+    let fetched: string;
+    try {
+      // Asked before reading, so the read after the task has finished holds its last lines.
+      running = await source.isRunning(signal);
+      fetched = await source.readTail(signal);
+      failures = 0;
+    } catch (error) {
+      // A busy Druid may miss one read; the next one makes up for it.
+      if (signal.aborted || ++failures >= MAX_FAILED_READS) throw error;
+      continue;
+    }
+    const { added, skipped } = logAdditions(known, fetched);
     if (skipped) yield SKIPPED_NOTE;
     if (added) {
       known = (known + added).slice(-FOLLOW_WINDOW_BYTES);
