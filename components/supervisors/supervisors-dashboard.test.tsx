@@ -117,4 +117,43 @@ describe('SupervisorsDashboard', () => {
     renderDashboard();
     expect((await screen.findByText(/sort="size" was ignored/)).textContent).toContain('must be one of id, lag, errors');
   });
+  it('suspends the selected supervisors after a summary of what each will do, then lists each state read back', async () => {
+    const sent: unknown[] = [];
+    vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
+      if (url !== '/api/supervisors/bulk') return answer(list);
+      sent.push(JSON.parse(String(init?.body)));
+      return answer({
+        action: 'suspend',
+        summary: '2 suspended',
+        results: ['web-clickstream', 'payments'].map((id) => ({ id, ok: true, acted: true, message: `Supervisor "${id}" is suspended. Druid reports it SUSPENDED (read at 10:00:00 UTC).`, state: 'SUSPENDED', readAt: '2026-01-01T10:00:00.000Z' })),
+      });
+    });
+    renderDashboard();
+    fireEvent.click(await screen.findByLabelText('Select all shown supervisors'));
+    const bar = screen.getByTestId('bulk-actions');
+    expect(bar.textContent).toContain('2 selected:');
+    fireEvent.click(within(bar).getByRole('button', { name: 'Suspend' }));
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByRole('heading').textContent).toBe('Suspend 2 supervisors: web-clickstream, payments');
+    expect(within(dialog).getByTestId('bulk-summary').textContent).toBe('2 will stop reading and publish what they have read (web-clickstream, payments)');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Suspend 2' }));
+    const results = await screen.findByTestId('bulk-results');
+    expect(sent).toEqual([{ action: 'suspend', ids: ['web-clickstream', 'payments'] }]);
+    expect(results.textContent).toContain('Suspend: 2 suspended');
+    expect(within(results).getAllByTestId('state-after').map((e) => e.textContent)).toEqual(['SUSPENDED', 'SUSPENDED']);
+    // The selection is cleared once done.
+    expect((screen.getByLabelText('Select web-clickstream') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('asks for the word typed before terminating a selection', async () => {
+    vi.stubGlobal('fetch', () => answer(list));
+    renderDashboard();
+    fireEvent.click(await screen.findByLabelText('Select payments'));
+    fireEvent.click(within(screen.getByTestId('bulk-actions')).getByRole('button', { name: 'Terminate…' }));
+    const dialog = screen.getByRole('dialog');
+    const confirm = within(dialog).getByRole('button', { name: 'Terminate 1' });
+    expect(confirm).toHaveProperty('disabled', true);
+    fireEvent.change(within(dialog).getByLabelText(/Type .* to confirm/), { target: { value: 'terminate' } });
+    expect(confirm).toHaveProperty('disabled', false);
+  });
 });

@@ -20,10 +20,10 @@ describe('the summary before a bulk action', () => {
     const rows = [row('a'), row('b'), row('c', { state: 'SUSPENDED', suspended: true, activeTasks: 0 })];
     expect(bulkSummary('suspend', ['a', 'b', 'c'], rows)).toEqual({
       title: 'Suspend 3 supervisors: a, b, c',
-      lines: ['2 will stop reading and publish what they have read (a, b)', '1 already suspended: left as it is (c)'],
+      lines: ['2 will stop reading and publish what they have read (a, b)', '1 already suspended, left as it is (c)'],
     });
-    expect(bulkSummary('resume', ['a', 'c'], rows).lines).toEqual(['1 not suspended: left as it is (a)', '1 will start new tasks from their stored offsets (c)']);
-    expect(bulkSummary('handoff', ['c', 'gone'], rows).lines).toEqual(['1 no task is reading: nothing to hand off (c)', '1 not on the dashboard now: Druid is asked anyway (gone)']);
+    expect(bulkSummary('resume', ['a', 'c'], rows).lines).toEqual(['1 not suspended, left as it is (a)', '1 will start new tasks from their stored offsets (c)']);
+    expect(bulkSummary('handoff', ['c', 'gone'], rows).lines).toEqual(['1 no task reading, nothing to hand off (c)', '1 not on the dashboard now: Druid is asked anyway (gone)']);
     expect(bulkSummary('terminate', ['a'], rows).title).toBe('Terminate 1 supervisor: a');
   });
 

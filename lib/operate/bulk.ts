@@ -49,9 +49,9 @@ export type BulkTarget = Pick<SupervisorRow, 'id' | 'state' | 'suspended' | 'act
 
 /** Why a supervisor needs nothing for this action, or undefined when the action applies to it. */
 export function needsNothing(action: BulkAction, target: Pick<BulkTarget, 'suspended' | 'activeTasks'>): string | undefined {
-  if (action === 'suspend' && target.suspended) return 'already suspended: left as it is';
-  if (action === 'resume' && !target.suspended) return 'not suspended: left as it is';
-  if (action === 'handoff' && !target.activeTasks) return 'no task is reading: nothing to hand off';
+  if (action === 'suspend' && target.suspended) return 'already suspended, left as it is';
+  if (action === 'resume' && !target.suspended) return 'not suspended, left as it is';
+  if (action === 'handoff' && !target.activeTasks) return 'no task reading, nothing to hand off';
   return undefined;
 }
 

@@ -23,7 +23,7 @@ async function bulkOne(action: BulkAction, id: string, caller: Caller): Promise<
     const status = (await druid().supervisors.status(id, options)).payload;
     const readAt = new Date().toISOString();
     const nothing = needsNothing(action, { suspended: status.suspended, activeTasks: status.activeTasks?.length ?? 0 });
-    if (nothing) return { id, ok: true, acted: false, message: `"${id}" is ${nothing}.`, state: status.state, readAt };
+    if (nothing) return { id, ok: true, acted: false, message: `"${id}": ${nothing}.`, state: status.state, readAt };
     acted = true;
     const answer =
       action === 'handoff'

@@ -28,7 +28,7 @@ export interface Caller extends Actor {
 
 export type ActionInput =
   | { readonly action: 'suspend' | 'resume' | 'reset' | 'terminate' }
-  | { readonly action: 'resetOffsets'; readonly partitions: Readonly<Record<string, string>> }
+  | { readonly action: 'resetOffsets'; readonly partitions: Readonly<Record<string, string>>; /** The time the offsets were looked up for, for the audit entry. */ readonly at?: string }
   | { readonly action: 'handoff'; readonly taskGroupIds: readonly number[] };
 
 /** Thrown when Druid did not answer in time and reading it back could not show the call done. */
@@ -103,7 +103,10 @@ async function checkPartitions(id: string, topic: string, status: SupervisorStat
 
 /** What an action asked for beyond its name, for the audit entry. */
 function requestDetail(input: ActionInput): string | undefined {
-  if (input.action === 'resetOffsets') return `offsets ${Object.entries(input.partitions).map(([partition, offset]) => `${partition}→${offset}`).join(', ')}`;
+  if (input.action === 'resetOffsets') {
+    const offsets = `offsets ${Object.entries(input.partitions).map(([partition, offset]) => `${partition}→${offset}`).join(', ')}`;
+    return input.at ? `${offsets}, the offsets at ${input.at}` : offsets;
+  }
   if (input.action === 'handoff') return `taskGroups ${input.taskGroupIds.join(',')}`;
   return undefined;
 }

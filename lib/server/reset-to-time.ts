@@ -66,7 +66,7 @@ export async function resetToTime(id: string, body: { time: string; confirm: str
       confirmed: true,
     };
   }
-  const answer = await runAction(id, { action: 'resetOffsets', partitions: sent }, caller);
+  const answer = await runAction(id, { action: 'resetOffsets', partitions: sent, at: preview.at ?? body.time }, caller);
   return {
     id,
     action: 'resetOffsets',

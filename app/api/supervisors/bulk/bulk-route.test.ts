@@ -22,6 +22,8 @@ function overlord(request: RecordedRequest): Reply {
     const state = isSuspended ? 'SUSPENDED' : 'RUNNING';
     return json(JSON.stringify({ id, payload: { dataSource: id, stream: id, partitions: 1, activeTasks: isSuspended ? [] : [{ id: `task-${id}` }], suspended: isSuspended, healthy: true, state, detailedState: state } }));
   }
+  if (view === 'stats') return json(JSON.stringify(isSuspended ? {} : { '0': {}, '2': {} }));
+  if (view === 'taskGroups/handoff') return json('');
   if (view === 'suspend' || view === 'resume') {
     suspended.set(id, view === 'suspend');
     return json(JSON.stringify({ type: 'kafka', suspended: view === 'suspend' }));
@@ -66,7 +68,7 @@ describe('POST /api/supervisors/bulk', () => {
       ['ghost', false, false, null],
     ]);
     expect(answer.results[0].message).toContain('Druid reports it SUSPENDED');
-    expect(answer.results[2].message).toBe('"c" is already suspended: left as it is.');
+    expect(answer.results[2].message).toBe('"c": already suspended, left as it is.');
     expect(answer.results[3].message).toBe('Druid has no supervisor named "ghost"');
     expect(answer.summary).toBe('2 suspended; 1 left as it was; 1 failed');
     expect(fake.requests.filter((r) => r.method === 'POST').map((r) => r.url).sort()).toEqual(['/druid/indexer/v1/supervisor/a/suspend', '/druid/indexer/v1/supervisor/b/suspend']);
@@ -88,6 +90,15 @@ describe('POST /api/supervisors/bulk', () => {
       ['b', true, 'RUNNING'],
     ]);
     expect(answer.summary).toBe('2 resumed');
+  });
+
+  it('hands off the task groups reading now, and says when a supervisor has none', async () => {
+    const answer = BulkResultSchema.parse(await (await post({ action: 'handoff', ids: ['a', 'c'] })).json());
+    expect(answer.results.map((r) => [r.id, r.ok, r.acted, r.message])).toEqual([
+      ['a', true, true, 'Task groups 0, 2 of "a" were asked to publish their segments now.'],
+      ['c', true, false, '"c": no task reading, nothing to hand off.'],
+    ]);
+    expect(fake.requests.filter((r) => r.method === 'POST').map((r) => [r.url, r.body])).toEqual([['/druid/indexer/v1/supervisor/a/taskGroups/handoff', '{"taskGroupIds":[0,2]}']]);
   });
 
   it('refuses an empty, repeated or unknown selection, saying where', async () => {

@@ -113,5 +113,7 @@ describe('POST /api/supervisors/{id}/reset-offsets', () => {
     expect(answer.message).toContain('Druid now reads partition 0 from 300 (was 900), partition 1 from 300 (was 500)');
     const sent = fake.requests.filter((r) => r.url.endsWith('/resetOffsets')).map((r) => JSON.parse(r.body));
     expect(sent).toEqual([{ type: 'kafka', partitions: { type: 'end', stream: 'clicks', partitionOffsetMap: { '0': 300, '1': 300 } } }]);
+    const { auditPage } = await import('@/lib/server/audit');
+    expect((await auditPage({ supervisor: 'clicks' }, 10)).entries[0]).toMatchObject({ action: 'resetOffsets', outcome: 'ok', detail: `offsets 0→300, 1→300, the offsets at ${new Date(T0 + 300_000).toISOString()}` });
   });
 });
