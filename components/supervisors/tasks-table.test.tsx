@@ -7,6 +7,25 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyLogMessage, EMPTY_LOG_HEADER, type TaskReport, type TaskRow } from '@/lib/operate';
 import { TasksTable } from './tasks-table';
 
+// The opened task lives in the URL: a router whose replace() changes the search params the table reads.
+const nav = vi.hoisted(() => ({ params: new URLSearchParams(), listeners: new Set<() => void>() }));
+vi.mock('next/navigation', async () => {
+  const { useSyncExternalStore } = await import('react');
+  const subscribe = (listener: () => void) => {
+    nav.listeners.add(listener);
+    return () => void nav.listeners.delete(listener);
+  };
+  return {
+    useSearchParams: () => useSyncExternalStore(subscribe, () => nav.params),
+    useRouter: () => ({
+      replace: (url: string) => {
+        nav.params = new URLSearchParams(url.slice(url.indexOf('?') + 1));
+        nav.listeners.forEach((listener) => listener());
+      },
+    }),
+  };
+});
+
 const finished: TaskRow = { id: 'index_kafka_clicks_done', role: 'other', status: 'SUCCESS', startTime: '2026-01-01T00:00:00Z', durationMs: 60_000, remainingSeconds: null, location: null, errorMsg: null };
 const onIndexer: TaskRow = { ...finished, id: 'index_kafka_clicks_threads', role: 'active', status: 'RUNNING', location: '127.0.0.1:8091' };
 
@@ -43,6 +62,7 @@ function renderTable(tasks: TaskRow[]) {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  nav.params = new URLSearchParams();
 });
 
 describe('TasksTable', () => {
@@ -57,10 +77,25 @@ describe('TasksTable', () => {
     expect(within(counts).getByRole('row', { name: /buildSegments/ }).textContent).toBe('buildSegments201,576300');
     expect(within(screen.getByRole('table', { name: 'Parse exceptions' })).getByText('not json')).toBeTruthy();
 
+    expect(nav.params.toString()).toBe(`task=${finished.id}&taskView=report`);
+
     fireEvent.click(screen.getByRole('tab', { name: 'Log' }));
+    expect(nav.params.get('taskView')).toBe('log');
     expect(await screen.findByText(/INFO done/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Download the whole log' }).getAttribute('href')).toBe(`/api/tasks/${finished.id}/log?download=1`);
     expect(screen.queryByRole('status')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(nav.params.toString()).toBe('');
+    expect(screen.queryByRole('tabpanel')).toBeNull();
+  });
+
+  it('opens the task the URL names, as a shared link does', async () => {
+    nav.params = new URLSearchParams({ task: finished.id, taskView: 'report' });
+    serve({ [`/api/tasks/${finished.id}/report`]: () => Response.json(report) });
+    renderTable([onIndexer, finished]);
+    expect(await screen.findByRole('table', { name: 'Parse exceptions' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: `Task ${finished.id}` })).toBeTruthy();
   });
 
   it('says why the log of a task on an Indexer is empty, instead of an empty pane', async () => {

@@ -1,7 +1,7 @@
 'use client';
 // The supervisor's tasks: the ones reading and publishing now, then recent finished ones; each
-// opens its report or its log below the table.
-import { useState } from 'react';
+// opens its report or its log below the table, named in the URL so the view can be shared.
+import { useRouter, useSearchParams } from 'next/navigation';
 import type { TaskRow } from '@/lib/operate';
 import { formatDuration, formatTime } from './format';
 import { TaskPanel, type TaskView } from './task-panel';
@@ -9,8 +9,22 @@ import { TaskPanel, type TaskView } from './task-panel';
 const ROLE_LABEL: Record<TaskRow['role'], string> = { active: 'reading', publishing: 'publishing', other: 'finished' };
 
 export function TasksTable({ tasks }: { tasks: readonly TaskRow[] }) {
-  const [opened, setOpened] = useState<{ taskId: string; view: TaskView } | null>(null);
+  const router = useRouter();
+  const search = useSearchParams();
+  const openedId = search?.get('task');
+  const opened = openedId ? { taskId: openedId, view: (search?.get('taskView') === 'log' ? 'log' : 'report') as TaskView } : null;
   const openedTask = opened && tasks.find((task) => task.id === opened.taskId);
+  const setOpened = (next: { taskId: string; view: TaskView } | null) => {
+    const params = new URLSearchParams(search?.toString());
+    if (next) {
+      params.set('task', next.taskId);
+      params.set('taskView', next.view);
+    } else {
+      params.delete('task');
+      params.delete('taskView');
+    }
+    router.replace(`?${params.toString()}`, { scroll: false });
+  };
   if (tasks.length === 0) return <p className="text-sm text-slate-500">No tasks: a suspended supervisor runs none, and a new one starts its first within a minute.</p>;
   return (
     <div>
