@@ -27,11 +27,11 @@ const preview: ResetPreview = {
 const json = (body: unknown, status = 200) => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
 let requests: { url: string; body: unknown }[];
 
-function renderActions() {
+function renderActions(suspended = false) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <QueryClientProvider client={client}>
-      <SupervisorActions id="clicks" suspended={false} partitions={[]} taskGroupIds={[]} />
+      <SupervisorActions id="clicks" suspended={suspended} partitions={[]} taskGroupIds={[]} />
     </QueryClientProvider>,
   );
 }
@@ -81,5 +81,12 @@ describe('SupervisorActions', () => {
     expect(reset).toHaveProperty('disabled', true);
     fireEvent.change(within(dialog).getByLabelText(/Type .* to confirm/), { target: { value: 'clicks' } });
     expect(reset).toHaveProperty('disabled', false);
+  });
+  it('points at Resume when a link asks for it', () => {
+    navigation.search = 'act=resume';
+    renderActions(true);
+    expect(screen.getByRole('button', { name: 'Resume' }).className).toContain('ring-2');
+    expect(screen.getByText('Resume starts new tasks from the stored offsets.')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
