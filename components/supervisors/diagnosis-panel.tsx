@@ -36,6 +36,7 @@ const TITLES: Record<DiagnosisFinding['kind'], string> = {
 };
 
 const CELL = 'px-2 py-1 align-top';
+const FIX = 'mt-2 inline-block rounded-md border border-brand-600 bg-white px-3 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50';
 
 export function DiagnosisPanel({ id }: { id: string }) {
   const diagnosis = useQuery(supervisorDiagnosisQuery(id));
@@ -77,11 +78,17 @@ function FindingCard({ finding }: { finding: DiagnosisFinding }) {
       </div>
       <p className="mt-1 text-sm text-slate-800">{finding.message}</p>
       <Evidence evidence={finding.evidence} />
-      {finding.fix && (
-        <Link href={finding.fix.href} className="mt-2 inline-block rounded-md border border-brand-600 bg-white px-3 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50">
-          {finding.fix.label}
-        </Link>
-      )}
+      {finding.fix &&
+        (finding.fix.href.startsWith('?') ? (
+          // The status page opens the dialog an ?act= link names when it loads, so this one loads the page.
+          <a href={finding.fix.href} className={FIX}>
+            {finding.fix.label}
+          </a>
+        ) : (
+          <Link href={finding.fix.href} className={FIX}>
+            {finding.fix.label}
+          </Link>
+        ))}
     </li>
   );
 }
