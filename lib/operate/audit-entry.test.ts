@@ -89,6 +89,7 @@ describe('auditTargetOf', () => {
     expect(auditTargetOf('POST', '/api/supervisors/web%20clicks/terminate')).toEqual({ action: 'terminate', supervisorId: 'web clicks' });
     expect(auditTargetOf('POST', '/api/supervisors/clicks/rollback/extra')).toEqual({ action: 'POST /api/supervisors/clicks/rollback/extra', supervisorId: 'clicks' });
     expect(auditTargetOf('POST', '/api/load/check')).toEqual({ action: 'POST /api/load/check', supervisorId: null });
+    expect(auditTargetOf('POST', '/api/supervisors/bulk')).toEqual({ action: 'bulk', supervisorId: null });
     expect(auditTargetOf('PUT', '/api/alerts/rules')).toEqual({ action: 'alert-rules', supervisorId: null });
   });
 });

@@ -127,6 +127,8 @@ export function auditTargetOf(method: string, pathname: string): { action: strin
   if (parts.join('/') === 'api/alerts/rules' && method === 'PUT') return { action: ALERT_RULES_ACTION, supervisorId: null };
   if (parts[0] === 'api' && parts[1] === 'supervisors') {
     if (parts.length === 2 && method === 'POST') return { action: 'submit', supervisorId: null };
+    // A bulk action names its supervisors in its body; refused, it acted on none of them.
+    if (parts.length === 3 && parts[2] === 'bulk' && method === 'POST') return { action: 'bulk', supervisorId: null };
     if (parts.length === 4) return { action: parts[3], supervisorId: parts[2] };
   }
   return { action: `${method} ${pathname}`, supervisorId: parts[0] === 'api' && parts[1] === 'supervisors' && parts.length > 2 ? parts[2] : null };
