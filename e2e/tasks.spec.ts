@@ -65,7 +65,7 @@ test("the running task's report shows its row counts and parse exceptions, and i
 
   await tasks.tab('Log').click();
   await expect(tasks.following).toBeVisible();
-  await expect(tasks.log).toContainText('not json at all', { timeout: 20_000 });
+  await expect(tasks.log).toContainText('not json at all', { timeout: 45_000 });
   const marker = `written-after-the-log-opened-${Date.now()}`;
   const producer = stackKafka().producer();
   await producer.connect();
