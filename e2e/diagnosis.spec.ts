@@ -1,7 +1,7 @@
 // Why nothing lands, against the real stack: a supervisor fed malformed and late messages shows the
 // unparseable rows with examples and the rows thrown away with their event times and the setting
 // that would keep them; a supervisor whose stored offsets fell below the topic's earliest (records
-// deleted as retention would) shows that cause and links to the reset that recovers.
+// deleted as retention would) shows that cause and its link opens the reset that recovers.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { Kafka, logLevel } from 'kafkajs';
 import { SupervisorStatusPage } from './pages/supervisors-page';
@@ -83,18 +83,21 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 test.afterAll(async () => {
   // Cleanup goes to the Overlord itself, so it happens even when the app is what failed.
   const overlord = readStack().real.druid.overlordUrl;
-  for (const id of [MALFORMED, DELETED]) {
-    await fetch(`${overlord}/druid/indexer/v1/supervisor/${id}/terminate`, { method: 'POST' }).catch(() => undefined);
-    // A terminated supervisor's task still publishes and waits for handoff; it is stopped so it holds no task slot.
-    const tasks = await fetch(`${overlord}/druid/indexer/v1/tasks?datasource=${id}&state=running`)
-      .then((response) => response.json() as Promise<{ id: string }[]>)
-      .catch(() => []);
-    for (const task of tasks) await fetch(`${overlord}/druid/indexer/v1/task/${encodeURIComponent(task.id)}/shutdown`, { method: 'POST' }).catch(() => undefined);
-  }
+  const call = (path: string) => fetch(`${overlord}${path}`, { method: 'POST', signal: AbortSignal.timeout(20_000) }).catch(() => undefined);
+  await Promise.all(
+    [MALFORMED, DELETED].map(async (id) => {
+      await call(`/druid/indexer/v1/supervisor/${id}/terminate`);
+      // A terminated supervisor's task still publishes and waits for handoff; it is stopped so it holds no task slot.
+      const tasks = await fetch(`${overlord}/druid/indexer/v1/tasks?datasource=${id}&state=running`, { signal: AbortSignal.timeout(10_000) })
+        .then((response) => response.json() as Promise<{ id: string }[]>)
+        .catch(() => []);
+      await Promise.all(tasks.map((task) => call(`/druid/indexer/v1/task/${encodeURIComponent(task.id)}/shutdown`)));
+    }),
+  );
   const admin = kafka?.admin();
   if (admin) {
     await admin.connect().catch(() => undefined);
-    await admin.deleteTopics({ topics: [MALFORMED, DELETED] }).catch(() => undefined);
+    await admin.deleteTopics({ topics: [MALFORMED, DELETED], timeout: 10_000 }).catch(() => undefined);
     await admin.disconnect().catch(() => undefined);
   }
   await api?.dispose();
@@ -132,5 +135,7 @@ test('offsets below the earliest Kafka keeps show that cause and link to the res
   await expect(finding).toContainText("Kafka's retention deleted 4 messages Druid had not read yet");
   await expect(finding.getByRole('table', { name: 'Stored offsets against Kafka' }).getByRole('row').nth(1).getByRole('cell')).toHaveText(['0', '2', '6', '10', '4']);
   await finding.getByRole('link', { name: 'Reset to the earliest offsets' }).click();
-  await expect(page).toHaveURL(new RegExp(`/supervisors/${DELETED}\\?act=reset-to-time&time=earliest$`));
+  // The link opens the status page's reset to a point in time, with the earliest offsets chosen.
+  await expect(status.dialog).toContainText(`Reset ${DELETED} to a point in time`);
+  await expect(status.dialog.getByRole('button', { name: 'Earliest' })).toHaveAttribute('aria-pressed', 'true');
 });
