@@ -1,7 +1,6 @@
-// Apache Druid from its Maven artifacts, laid out like Druid's single-server quickstarts but
-// sized for two cores: ZooKeeper (from Druid's own classpath), a Coordinator that also runs
-// the Overlord (and Derby for metadata), a Broker, a Historical, an Indexer, a MiddleManager
-// (a peon JVM per task, which keeps the task's log, unlike Druid 33's Indexer) and a Router.
+// Apache Druid from its Maven artifacts, laid out like Druid's single-server quickstarts sized for two cores: ZooKeeper
+// (from Druid's classpath), a Coordinator that also runs the Overlord (Derby for metadata), a Broker, a Historical, an
+// Indexer, a MiddleManager (a peon JVM per task, which keeps the task's log, unlike Druid 33's Indexer) and a Router.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 // Starts the JVMs of the local stack. Each one dies with the Node process that started it
 // (setpriv's parent-death signal), so a crashed launcher or test run leaves no JVM behind,
 // and writes its output to one log file that a failing test can name.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { stopChild, type Watched } from '../process';
 
@@ -53,7 +53,9 @@ export async function runJvm(options: JvmOptions): Promise<void> {
   if (code !== 0) throw new Error(`${options.name} failed with exit code ${code}; see ${options.logFile}`);
 }
 
-/** A JVM may take a while to flush and leave its ports: SIGKILL only after this long. */
-export function stopJvm(jvm: Jvm): Promise<void> {
-  return stopChild(jvm.child, 10_000);
+/** SIGKILL only after a while (a JVM flushes, frees its ports); a MiddleManager's peons, which outlive it, go with it. */
+export async function stopJvm(jvm: Jvm): Promise<void> {
+  const children = (() => { try { return execFileSync('pgrep', ['-P', String(jvm.child.pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number); } catch { return []; } })();
+  await stopChild(jvm.child, 10_000);
+  for (const pid of children) try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
 }

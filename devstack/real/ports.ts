@@ -12,9 +12,7 @@ const PORT_OFFSETS = {
   kafkaSecured: 96,
   zookeeper: 181,
   derby: 527,
-  coordinator: 81,
-  broker: 82,
-  historical: 83,
+  coordinator: 81, broker: 82, historical: 83,
   indexer: 91,
   middleManager: 191,
   peonPorts: 200, // the first of the MiddleManager's peons' ports, one a peon
