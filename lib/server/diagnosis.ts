@@ -19,7 +19,7 @@ import { druidPositions } from '@/lib/operate/lag';
 import { importStoredSpec, type SupervisorSpec } from '@/lib/spec';
 import { druid } from './druid';
 import { describeFailure, mapBounded, STATUS_TIMEOUT_MS } from './operate';
-import { processWide, sharedReads } from './shared-read';
+import { processWide, sharedReads, whileWatched } from './shared-read';
 
 /** Diagnosis is heavier than status: while anyone watches, it is gathered once per this period. */
 const SHARED_DIAGNOSIS_MS = 20_000;
@@ -44,19 +44,12 @@ const diagnoses = processWide('supervisor-diagnoses', () => sharedReads<Diagnosi
 /** Why nothing lands for one supervisor; an unknown id is Druid's 404. */
 export function supervisorDiagnosis(id: string, signal?: AbortSignal): Promise<Diagnosis> {
   const shared = diagnoses.get(id, () => readDiagnosis(id));
-  return signal ? Promise.race([shared, aborted(signal)]) : shared;
+  return whileWatched(shared, signal);
 }
 
 /** The next diagnosis of this supervisor is gathered anew (after an action on it). */
 export function forgetSupervisorDiagnosis(id: string): void {
   diagnoses.forget(id);
-}
-
-function aborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
 }
 
 async function readDiagnosis(id: string): Promise<Diagnosis> {

@@ -11,7 +11,7 @@ import { druidPositions, lagReport, planLag, readsSeveralTopics, type KafkaEndOf
 import type { LagReport } from '@/lib/operate';
 import { druid } from './druid';
 import { STATUS_TIMEOUT_MS } from './operate';
-import { processWide, sharedReads } from './shared-read';
+import { processWide, sharedReads, whileWatched } from './shared-read';
 
 export interface LagEntry {
   readonly id: string;
@@ -147,17 +147,10 @@ export function forgetSupervisorLag(id: string): void {
 export function supervisorLag(id: string, signal?: AbortSignal): Promise<LagReport> {
   // The shared read is bounded by its own timeouts; one viewer leaving does not abort it for the others.
   const shared = lags.get(id, () => readSupervisorLag(id));
-  return signal ? Promise.race([shared, aborted(signal)]) : shared;
+  return whileWatched(shared, signal);
 }
 
 async function readSupervisorLag(id: string): Promise<LagReport> {
   const status = await druid().supervisors.status(id, { timeoutMs: STATUS_TIMEOUT_MS });
   return (await readLags([{ id, status: status.payload }])).get(id)!;
-}
-
-function aborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
 }

@@ -7,7 +7,7 @@ import { historyWithDiffs, partitionRows, redactSpec, taskRows, throughputOf, wi
 import { importStoredSpec, orderSpecKeys, specToCurl } from '@/lib/spec';
 import { druid } from './druid';
 import { describeFailure, lagHistoryOf, recordLag, STATUS_TIMEOUT_MS } from './operate';
-import { processWide, sharedReads } from './shared-read';
+import { processWide, sharedReads, whileWatched } from './shared-read';
 
 /** Complete tasks Druid returns at most for one datasource (running ones are always all listed). */
 const MAX_TASKS = 50;
@@ -22,18 +22,11 @@ const details = processWide('supervisor-details', () => sharedReads<SupervisorDe
 export function supervisorDetail(id: string, signal?: AbortSignal): Promise<SupervisorDetail> {
   // The shared read is bounded by its own timeouts; one viewer leaving does not abort it for the others.
   const shared = details.get(id, () => readSupervisorDetail(id));
-  return signal ? Promise.race([shared, aborted(signal)]) : shared;
+  return whileWatched(shared, signal);
 }
 
 export function forgetSupervisorDetail(id: string): void {
   details.forget(id);
-}
-
-function aborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
 }
 
 async function readSupervisorDetail(id: string): Promise<SupervisorDetail> {

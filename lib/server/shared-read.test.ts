@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { processWide, sharedReads } from './shared-read';
+import { processWide, sharedReads, whileWatched } from './shared-read';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -66,5 +66,19 @@ describe('processWide', () => {
   it('gives every caller of a name the same instance', () => {
     const one = processWide('test.shared-read', () => ({}));
     expect(processWide('test.shared-read', () => ({}))).toBe(one);
+  });
+});
+
+describe('whileWatched', () => {
+  it('stops waiting for a viewer who leaves, while another viewer of the same read gets its answer', async () => {
+    let finish!: (value: number) => void;
+    const shared = new Promise<number>((resolve) => (finish = resolve));
+    const leaving = new AbortController();
+    const gone = whileWatched(shared, leaving.signal);
+    const staying = whileWatched(shared, new AbortController().signal);
+    leaving.abort(new Error('the viewer left'));
+    await expect(gone).rejects.toThrow('the viewer left');
+    finish(7);
+    expect(await staying).toBe(7);
   });
 });

@@ -82,3 +82,13 @@ export function processWide<T>(name: string, create: () => T): T {
   const registry = globalThis as Record<symbol, T | undefined>;
   return (registry[key] ??= create());
 }
+
+/** One viewer waits for a shared read until it leaves; the read goes on for the others. */
+export function whileWatched<T>(shared: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return shared;
+  const left = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  return Promise.race([shared, left]);
+}
